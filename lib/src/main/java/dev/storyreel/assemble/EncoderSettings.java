@@ -1,0 +1,35 @@
+package dev.storyreel.assemble;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * How shots are encoded: H.264 (libx264), yuv420p, at a size and frame rate. Every segment of a
+ * film uses the same settings, which is what lets segments be joined without re-encoding.
+ *
+ * @param width  frame width (even)
+ * @param height frame height (even)
+ * @param fps    frames per second
+ * @param preset x264 preset (ultrafast ... veryslow)
+ * @param crf    x264 constant rate factor (0-51, lower is better)
+ */
+public record EncoderSettings(int width, int height, int fps, String preset, int crf) {
+
+    /** Defaults used by the job: x264 veryfast at CRF 20. */
+    public static EncoderSettings of(int width, int height, int fps) {
+        return new EncoderSettings(width, height, fps, "veryfast", 20);
+    }
+
+    /** A short stable id of these settings, part of every segment's name. */
+    public String id() {
+        String canonical = "h264/yuv420p/" + width + "x" + height + "/" + fps + "/" + preset + "/" + crf;
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

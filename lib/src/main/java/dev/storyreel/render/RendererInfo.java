@@ -1,0 +1,5 @@
+package dev.storyreel.render;
+
+/** A renderer's id and version; a new version changes every shot key it renders. */
+public record RendererInfo(String id, String version) {
+}
