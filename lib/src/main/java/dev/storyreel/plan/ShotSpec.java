@@ -25,7 +25,7 @@ import java.util.Objects;
  */
 public record ShotSpec(int width, int height, int fps, int frames, long seed, ShotKind kind,
                        CameraMove camera, Setting setting, List<String> characters, String speaker,
-                       String caption, String subcaption, String style, String prompt) {
+                       String caption, String subcaption, String style, String prompt) implements java.io.Serializable {
 
     public ShotSpec {
         if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {

@@ -1,0 +1,162 @@
+package dev.storyreel.jobs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Files under a run's output root (local or any Hadoop filesystem, e.g. s3a://), published so that
+ * a reader never sees a partial file: local files are written beside the target and renamed
+ * atomically; object stores make an upload visible only when it completes.
+ */
+public final class OutputStore {
+    private final Path root;
+    private final Configuration conf;
+
+    public OutputStore(String root, Configuration conf) {
+        this.conf = conf;
+        try {
+            Path p = new Path(root);
+            this.root = p.getFileSystem(conf).makeQualified(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open output root " + root, e);
+        }
+    }
+
+    /** The output root as given. */
+    public Path root() {
+        return root;
+    }
+
+    /** A path under the root; {@code relative} must already be made of sanitised ids. */
+    public Path resolve(String relative) {
+        return new Path(root, relative);
+    }
+
+    /** Whether the path exists. */
+    public boolean exists(Path path) {
+        try {
+            return fs(path).exists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Names of the plain files directly in a folder (empty when the folder does not exist). */
+    public List<String> list(Path dir) {
+        List<String> names = new ArrayList<>();
+        try {
+            FileSystem fs = fs(dir);
+            if (!fs.exists(dir)) {
+                return names;
+            }
+            for (FileStatus s : fs.listStatus(dir)) {
+                if (s.isFile()) {
+                    names.add(s.getPath().getName());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
+    }
+
+    /** Copies a finished local file to {@code target}, replacing any older version atomically. */
+    public void publish(java.nio.file.Path local, Path target) {
+        try {
+            if (isLocal(target)) {
+                java.nio.file.Path dst = localPath(target);
+                Files.createDirectories(dst.getParent());
+                java.nio.file.Path tmp = dst.resolveSibling("." + dst.getFileName() + "." + UUID.randomUUID() + ".part");
+                Files.copy(local, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                fs(target).copyFromLocalFile(false, true, new Path(local.toUri()), target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish " + target, e);
+        }
+    }
+
+    /** Writes bytes to {@code target} the same way as {@link #publish}. */
+    public void publish(byte[] content, Path target) {
+        try {
+            java.nio.file.Path tmp = Files.createTempFile("storyreel-", ".part");
+            try {
+                Files.write(tmp, content);
+                publish(tmp, target);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A local path holding the file's content: the file itself when it is local, else a copy
+     * fetched into {@code scratch}.
+     */
+    public java.nio.file.Path local(Path path, java.nio.file.Path scratch) {
+        if (isLocal(path)) {
+            return localPath(path);
+        }
+        try {
+            java.nio.file.Path dst = scratch.resolve(path.getName());
+            fs(path).copyToLocalFile(false, path, new Path(dst.toUri()), true);
+            return dst;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot fetch " + path, e);
+        }
+    }
+
+    /** Reads a whole (small) file through the Hadoop filesystem of its URI. */
+    public static byte[] readAll(Path path, Configuration conf) throws IOException {
+        try (InputStream in = path.getFileSystem(conf).open(path)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Deletes a path recursively, if it exists. */
+    public void delete(Path path) {
+        try {
+            fs(path).delete(path, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private FileSystem fs(Path path) throws IOException {
+        return path.getFileSystem(conf);
+    }
+
+    private boolean isLocal(Path path) {
+        try {
+            return "file".equals(fs(path).getScheme());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private java.nio.file.Path localPath(Path path) {
+        try {
+            return new java.io.File(fs(path).makeQualified(path).toUri()).toPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The store as seen from an executor, rebuilt from the Spark conf's spark.hadoop.* settings. */
+    public static OutputStore onExecutor(String root) {
+        return new OutputStore(root, ExecutorHadoop.conf());
+    }
+}

@@ -1,0 +1,131 @@
+package dev.storyreel.jobs;
+
+import dev.storyreel.catalogue.Catalogue;
+import dev.storyreel.catalogue.CatalogueEntry;
+import dev.storyreel.catalogue.CatalogueException;
+import dev.storyreel.catalogue.CatalogueParser;
+import dev.storyreel.catalogue.FilmFailure;
+import dev.storyreel.plan.FilmPlan;
+import dev.storyreel.plan.PlanSettings;
+import dev.storyreel.plan.ShotPlanner;
+import dev.storyreel.screenplay.Screenplay;
+import dev.storyreel.screenplay.ScreenplayException;
+import dev.storyreel.screenplay.ScreenplayReader;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * Stage 1: reads the catalogue on the driver, then parses and plans every film in Spark tasks.
+ * A film whose screenplay is missing or bad fails alone, with its file and line.
+ */
+final class PlanStage {
+
+    /** A film's plan, or why it has none. */
+    record Outcome(CatalogueEntry entry, FilmPlan plan, FilmFailure failure) implements Serializable {
+    }
+
+    /** The catalogue and the folder its relative sources are resolved against. */
+    record Source(Catalogue catalogue, String baseDir) {
+    }
+
+    private PlanStage() {
+    }
+
+    /** Reads a CSV catalogue or a folder of screenplays, through Hadoop's filesystem API. */
+    static Source readCatalogue(String location, Configuration conf, long runSeed) throws CatalogueException {
+        Path path = new Path(location);
+        CatalogueParser parser = new CatalogueParser(runSeed);
+        try {
+            FileSystem fs = path.getFileSystem(conf);
+            if (!fs.exists(path)) {
+                throw new CatalogueException(location, 0, "catalogue not found");
+            }
+            if (fs.getFileStatus(path).isDirectory()) {
+                List<String> names = new ArrayList<>();
+                for (FileStatus s : fs.listStatus(path)) {
+                    if (s.isFile()) {
+                        names.add(s.getPath().getName());
+                    }
+                }
+                return new Source(parser.fromFolder(location, names), path.toString());
+            }
+            String csv = strictUtf8(OutputStore.readAll(path, conf), location);
+            Path parent = path.getParent() == null ? new Path(".") : path.getParent();
+            return new Source(parser.parseCsv(location, csv), parent.toString());
+        } catch (IOException e) {
+            throw new CatalogueException(location, 0, "cannot read catalogue: " + e.getMessage());
+        }
+    }
+
+    /** Plans every film of the catalogue, one Spark task per group of films; results in catalogue order. */
+    static List<Outcome> plan(JavaSparkContext jsc, Source source, PlanSettings settings) {
+        List<CatalogueEntry> entries = source.catalogue().entries();
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        String base = source.baseDir();
+        int slices = Math.min(entries.size(), Math.max(1, jsc.defaultParallelism() * 2));
+        List<Outcome> out = new ArrayList<>(jsc.parallelize(entries, slices)
+                .map(e -> planOne(e, base, settings))
+                .collect());
+        out.sort(Comparator.comparingInt(o -> entries.indexOf(o.entry())));
+        return out;
+    }
+
+    static Outcome planOne(CatalogueEntry entry, String baseDir, PlanSettings settings) {
+        Path src = resolve(baseDir, entry.source());
+        String shown = display(src);
+        try {
+            byte[] bytes = OutputStore.readAll(src, ExecutorHadoop.conf());
+            Screenplay screenplay = ScreenplayReader.read(shown, bytes, true);
+            FilmPlan plan = new ShotPlanner(settings).plan(entry, screenplay);
+            return new Outcome(entry, plan, null);
+        } catch (FileNotFoundException e) {
+            return failed(entry, shown, 0, "screenplay not found");
+        } catch (IOException e) {
+            return failed(entry, shown, 0, "cannot read screenplay: " + e.getMessage());
+        } catch (ScreenplayException e) {
+            return failed(entry, e.file(), e.line(), e.reason());
+        } catch (RuntimeException e) {
+            return failed(entry, shown, 0, "cannot plan: " + e);
+        }
+    }
+
+    private static Outcome failed(CatalogueEntry entry, String file, int line, String message) {
+        return new Outcome(entry, null, new FilmFailure(entry.filmId(), file, line, message));
+    }
+
+    static Path resolve(String baseDir, String source) {
+        Path p = new Path(source);
+        return p.isAbsoluteAndSchemeAuthorityNull() || p.toUri().getScheme() != null ? p : new Path(new Path(baseDir), source);
+    }
+
+    /** A path as people write it: no "file:" prefix for local files. */
+    static String display(Path p) {
+        return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
+    }
+
+    private static String strictUtf8(byte[] bytes, String location) throws CatalogueException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new CatalogueException(location, 0, "catalogue is not UTF-8");
+        }
+    }
+}

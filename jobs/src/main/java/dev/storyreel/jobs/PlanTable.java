@@ -1,0 +1,76 @@
+package dev.storyreel.jobs;
+
+import dev.storyreel.plan.FilmPlan;
+import dev.storyreel.plan.PlannedShot;
+import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.render.RendererInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** The {@code plan/} table: one row per planned shot, partitioned by film. */
+final class PlanTable {
+    static final StructType SCHEMA = new StructType()
+            .add("film_id", DataTypes.StringType, false)
+            .add("variant", DataTypes.StringType, false)
+            .add("scene", DataTypes.IntegerType, false)
+            .add("scene_label", DataTypes.StringType, false)
+            .add("shot", DataTypes.IntegerType, false)
+            .add("shot_key", DataTypes.StringType, false)
+            .add("kind", DataTypes.StringType, false)
+            .add("start_frame", DataTypes.IntegerType, false)
+            .add("frames", DataTypes.IntegerType, false)
+            .add("duration_s", DataTypes.DoubleType, false)
+            .add("width", DataTypes.IntegerType, false)
+            .add("height", DataTypes.IntegerType, false)
+            .add("fps", DataTypes.IntegerType, false)
+            .add("prompt", DataTypes.StringType, false)
+            .add("camera", DataTypes.StringType, false)
+            .add("characters", DataTypes.createArrayType(DataTypes.StringType, false), false)
+            .add("speaker", DataTypes.StringType, false)
+            .add("caption", DataTypes.StringType, false)
+            .add("subcaption", DataTypes.StringType, false)
+            .add("exposure", DataTypes.StringType, false)
+            .add("location", DataTypes.StringType, false)
+            .add("time_of_day", DataTypes.StringType, false)
+            .add("style", DataTypes.StringType, false)
+            .add("seed", DataTypes.LongType, false)
+            .add("renderer", DataTypes.StringType, false)
+            .add("renderer_version", DataTypes.StringType, false)
+            .add("source", DataTypes.StringType, false)
+            .add("source_line", DataTypes.IntegerType, false);
+
+    private PlanTable() {
+    }
+
+    /** Writes the plans of these films, replacing any older plan table. */
+    static void write(SparkSession spark, List<FilmPlan> plans, RendererInfo renderer, String path) {
+        List<Row> rows = new ArrayList<>();
+        for (FilmPlan plan : plans) {
+            for (PlannedShot s : plan.shots()) {
+                rows.add(row(plan, s, renderer));
+            }
+        }
+        spark.createDataFrame(rows, SCHEMA)
+                .coalesce(1)
+                .write()
+                .mode(SaveMode.Overwrite)
+                .partitionBy("film_id")
+                .parquet(path);
+    }
+
+    private static Row row(FilmPlan plan, PlannedShot s, RendererInfo renderer) {
+        ShotSpec p = s.spec();
+        return RowFactory.create(s.filmId(), s.variant(), s.scene(), s.sceneLabel(), s.shot(), s.shotKey(),
+                p.kind().label(), s.startFrame(), p.frames(), (double) p.frames() / p.fps(), p.width(), p.height(),
+                p.fps(), p.prompt(), p.camera().label(), scala.jdk.javaapi.CollectionConverters.asScala(p.characters()).toSeq(),
+                p.speaker(), p.caption(), p.subcaption(), p.setting().exposure().name(), p.setting().location(),
+                p.setting().timeOfDay(), p.style(), p.seed(), renderer.id(), renderer.version(), plan.source(),
+                s.sourceLine());
+    }
+}

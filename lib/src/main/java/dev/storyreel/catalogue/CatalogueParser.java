@@ -1,0 +1,144 @@
+package dev.storyreel.catalogue;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a catalogue: a CSV with the header {@code film_id,title,source,style,seed}, or the file
+ * names of a folder of screenplays. A bad row fails its film only; a bad header fails the catalogue.
+ */
+public final class CatalogueParser {
+    /** Columns a CSV catalogue must have; film_id, title, style and seed may be left empty. */
+    public static final List<String> COLUMNS = List.of("film_id", "title", "source", "style", "seed");
+    /** Screenplay file extensions recognised in a folder catalogue. */
+    public static final List<String> SCREENPLAY_EXTENSIONS = List.of(".fountain", ".spmd", ".fdx");
+
+    private final long runSeed;
+
+    /** @param runSeed the run's seed (--seed), mixed into every film's seed; 0 keeps the catalogue's seeds as they are */
+    public CatalogueParser(long runSeed) {
+        this.runSeed = runSeed;
+    }
+
+    /** Parses CSV text; {@code location} names the file in messages. */
+    public Catalogue parseCsv(String location, String csv) throws CatalogueException {
+        CsvMapper mapper = new CsvMapper();
+        mapper.enable(CsvParser.Feature.TRIM_SPACES);
+        mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        List<CatalogueEntry> entries = new ArrayList<>();
+        List<FilmFailure> failures = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class)
+                .with(CsvSchema.emptySchema())
+                .readValues(stripBom(csv))) {
+            if (!rows.hasNext()) {
+                throw new CatalogueException(location, 1, "empty catalogue: expected the header " + String.join(",", COLUMNS));
+            }
+            Map<String, Integer> column = header(location, rows.next());
+            while (rows.hasNext()) {
+                int line = rows.getCurrentLocation().getLineNr();
+                List<String> row = rows.next();
+                if (row.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                readRow(location, line, row, column, firstLine, entries, failures);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new CatalogueException(location, 0, "not a readable CSV: " + e.getMessage());
+        }
+        return new Catalogue(location, entries, failures);
+    }
+
+    /** A catalogue made of the screenplay files in a folder, in name order; ids from the file stems. */
+    public Catalogue fromFolder(String location, List<String> fileNames) {
+        List<CatalogueEntry> entries = new ArrayList<>();
+        List<FilmFailure> failures = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        fileNames.stream().sorted().filter(CatalogueParser::isScreenplay).forEach(name -> {
+            String stem = FilmId.stem(name);
+            var id = FilmId.sanitise(stem);
+            if (id.isEmpty()) {
+                failures.add(new FilmFailure(stem, name, 0, "file name gives no usable film id"));
+            } else if (seen.putIfAbsent(id.get(), 0) != null) {
+                failures.add(new FilmFailure(id.get(), name, 0, "another file already gives the film id '" + id.get() + "'"));
+            } else {
+                entries.add(new CatalogueEntry(id.get(), "", name, "", mix(0), 0));
+            }
+        });
+        return new Catalogue(location, entries, failures);
+    }
+
+    /** Whether a file name looks like a screenplay we can read. */
+    public static boolean isScreenplay(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return SCREENPLAY_EXTENSIONS.stream().anyMatch(lower::endsWith);
+    }
+
+    private Map<String, Integer> header(String location, List<String> names) throws CatalogueException {
+        Map<String, Integer> column = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            column.put(names.get(i).strip().toLowerCase(java.util.Locale.ROOT), i);
+        }
+        if (!column.containsKey("source")) {
+            throw new CatalogueException(location, 1, "the header must name the columns " + String.join(",", COLUMNS)
+                    + " (found " + String.join(",", names) + ")");
+        }
+        return column;
+    }
+
+    private void readRow(String location, int line, List<String> row, Map<String, Integer> column,
+                         Map<String, Integer> firstLine, List<CatalogueEntry> entries, List<FilmFailure> failures) {
+        String source = cell(row, column, "source");
+        String rawId = cell(row, column, "film_id");
+        if (rawId.isEmpty()) {
+            rawId = FilmId.stem(source);
+        }
+        var id = FilmId.sanitise(rawId);
+        if (id.isEmpty()) {
+            failures.add(new FilmFailure(rawId.isEmpty() ? "line-" + line : rawId, location, line,
+                    "film_id '" + rawId + "' has no usable characters (allowed: a-z 0-9 . _ -)"));
+            return;
+        }
+        String filmId = id.get();
+        Integer earlier = firstLine.putIfAbsent(filmId, line);
+        if (earlier != null) {
+            failures.add(new FilmFailure(filmId, location, line, "duplicate film_id '" + filmId + "' (first on line " + earlier + ")"));
+            return;
+        }
+        if (source.isEmpty()) {
+            failures.add(new FilmFailure(filmId, location, line, "no source screenplay given"));
+            return;
+        }
+        String seedText = cell(row, column, "seed");
+        long seed;
+        try {
+            seed = seedText.isEmpty() ? 0 : Long.parseLong(seedText);
+        } catch (NumberFormatException e) {
+            failures.add(new FilmFailure(filmId, location, line, "seed '" + seedText + "' is not an integer"));
+            return;
+        }
+        entries.add(new CatalogueEntry(filmId, cell(row, column, "title"), source, cell(row, column, "style"), mix(seed), line));
+    }
+
+    private long mix(long catalogueSeed) {
+        // 0 leaves catalogue seeds unchanged; any other run seed reseeds every film reproducibly.
+        return catalogueSeed ^ (runSeed * 0x9E3779B97F4A7C15L);
+    }
+
+    private static String cell(List<String> row, Map<String, Integer> column, String name) {
+        Integer i = column.get(name);
+        return i == null || i >= row.size() || row.get(i) == null ? "" : row.get(i).strip();
+    }
+
+    private static String stripBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+}
