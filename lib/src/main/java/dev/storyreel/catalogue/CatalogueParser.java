@@ -62,7 +62,10 @@ public final class CatalogueParser {
         List<CatalogueEntry> entries = new ArrayList<>();
         List<FilmFailure> failures = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        fileNames.stream().sorted().filter(CatalogueParser::isScreenplay).forEach(name -> {
+        fileNames.stream().filter(CatalogueParser::isScreenplay)
+                .sorted(java.util.Comparator.comparing((String n) -> FilmId.sanitise(FilmId.stem(n)).orElse(""))
+                        .thenComparing(java.util.Comparator.naturalOrder()))
+                .forEach(name -> {
             String stem = FilmId.stem(name);
             var id = FilmId.sanitise(stem);
             if (id.isEmpty()) {

@@ -59,13 +59,18 @@ public final class ShotPlanner {
                 case SCENE_HEADING -> {
                     Setting s = SceneHeading.parse(e.text(), previousTime);
                     previousTime = s.timeOfDay().isEmpty() ? previousTime : s.timeOfDay();
-                    b.startScene(s, e.sceneNumber());
+                    b.startScene(s, e.sceneNumber(), sceneCast(elements, i + 1));
                     b.add(e.line(), ESTABLISHING_SECONDS, ShotKind.ESTABLISHING, CameraRules.establishing(s), s,
                             List.of(), "", "", "");
                 }
-                case ACTION -> planAction(e, b);
-                case LYRICS -> planAction(e, b);
-                case CHARACTER -> i = planDialogue(elements, i, b) - 1;
+                case ACTION, LYRICS -> {
+                    b.ensureScene(sceneCast(elements, i));
+                    planAction(e, b);
+                }
+                case CHARACTER -> {
+                    b.ensureScene(sceneCast(elements, i));
+                    i = planDialogue(elements, i, b) - 1;
+                }
                 default -> {
                     // Transitions, sections, synopses and page breaks shape the text, not the pictures.
                 }
@@ -74,7 +79,6 @@ public final class ShotPlanner {
     }
 
     private void planAction(Element e, Builder b) {
-        b.ensureScene();
         if (e.centered()) {
             b.add(e.line(), clamp(seconds(e.text(), ACTION_WORDS_PER_SECOND) + 1.0, 2.0, MAX_ACTION_SECONDS),
                     ShotKind.ACTION, CameraMove.STATIC, b.setting, List.of(), "", e.text().strip(), "");
@@ -89,7 +93,6 @@ public final class ShotPlanner {
 
     /** Plans the dialogue block starting at {@code start} (a CHARACTER); returns the index after it. */
     private int planDialogue(List<Element> elements, int start, Builder b) {
-        b.ensureScene();
         Block first = Block.read(elements, start);
         if (first.cue().dual() && first.end() < elements.size()
                 && elements.get(first.end()).type() == ElementType.CHARACTER && elements.get(first.end()).dual()) {
@@ -157,6 +160,17 @@ public final class ShotPlanner {
         return out;
     }
 
+    /** Who speaks in the scene that starts at {@code from}, in order of first line. */
+    private static List<String> sceneCast(List<Element> elements, int from) {
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = from; i < elements.size() && elements.get(i).type() != ElementType.SCENE_HEADING; i++) {
+            if (elements.get(i).type() == ElementType.CHARACTER) {
+                names.add(elements.get(i).text().strip());
+            }
+        }
+        return List.copyOf(names);
+    }
+
     /** Everyone who speaks in the screenplay, in order of first line. */
     private static List<String> speakers(Screenplay screenplay) {
         Set<String> names = new LinkedHashSet<>();
@@ -222,6 +236,7 @@ public final class ShotPlanner {
         final List<String> cast;
         final List<PlannedShot> shots = new ArrayList<>();
         final List<String> heardInScene = new ArrayList<>();
+        List<String> sceneCast = List.of();
         Setting setting = new Setting(Setting.Exposure.INT, "", "DAY");
         int scene;
         String sceneLabel = "0";
@@ -233,8 +248,9 @@ public final class ShotPlanner {
             this.cast = cast;
         }
 
-        void startScene(Setting s, String number) {
+        void startScene(Setting s, String number, List<String> castOfScene) {
             scene++;
+            sceneCast = castOfScene;
             shotInScene = 0;
             setting = s;
             sceneLabel = number == null || number.isBlank() ? Integer.toString(scene) : number;
@@ -242,9 +258,9 @@ public final class ShotPlanner {
         }
 
         /** Text before any scene heading still needs a scene to sit in. */
-        void ensureScene() {
+        void ensureScene(List<String> castOfScene) {
             if (scene == 0) {
-                startScene(setting, null);
+                startScene(setting, null, castOfScene);
             }
         }
 
@@ -253,14 +269,14 @@ public final class ShotPlanner {
             heardInScene.add(speaker);
         }
 
-        /** The last other speaker of the scene, or null when nobody else has spoken yet. */
+        /** The last other speaker of the scene, else the first other one to speak in it, else null. */
         String listenerFor(String speaker) {
             for (int i = heardInScene.size() - 1; i >= 0; i--) {
                 if (!heardInScene.get(i).equals(speaker)) {
                     return heardInScene.get(i);
                 }
             }
-            return null;
+            return sceneCast.stream().filter(n -> !n.equals(speaker)).findFirst().orElse(null);
         }
 
         /** Speaking characters named in a text, in cast order. */

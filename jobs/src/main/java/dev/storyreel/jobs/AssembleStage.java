@@ -1,0 +1,237 @@
+package dev.storyreel.jobs;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
+import dev.storyreel.assemble.EncoderSettings;
+import dev.storyreel.assemble.SegmentJoiner;
+import dev.storyreel.assemble.ShotEncoder;
+import dev.storyreel.catalogue.FilmFailure;
+import dev.storyreel.frames.FrameCodec;
+import dev.storyreel.plan.FilmPlan;
+import dev.storyreel.plan.PlannedShot;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Stage 3, the reduce: encodes each shot's frames into an H.264 segment (in parallel, one shot
+ * in memory at most one frame at a time), then joins each film's segments into
+ * {@code films/<film_id>.mp4} by packet copy, without re-encoding. Segments are named by shot key
+ * and encoder settings, so a rerun encodes only what is new.
+ */
+final class AssembleStage {
+
+    /** One encoded segment, or why it could not be encoded. */
+    record Segment(String shotKey, long frames, String error) implements Serializable {
+    }
+
+    /** A film to join: its segments in screen order and where the MP4 goes. */
+    record Join(String filmId, List<String> segments, String target, long frames) implements Serializable {
+    }
+
+    /** A joined film, or why it could not be joined. */
+    record Joined(String filmId, long frames, String error) implements Serializable {
+    }
+
+    /** What the stage did. */
+    record Result(int segmentsEncoded, List<FilmFailure> failures) {
+    }
+
+    private static final StructType SLOTS = new StructType()
+            .add("film_id", DataTypes.StringType, false)
+            .add("variant", DataTypes.StringType, false)
+            .add("scene", DataTypes.IntegerType, false)
+            .add("shot", DataTypes.IntegerType, false)
+            .add("shot_key", DataTypes.StringType, false);
+
+    private AssembleStage() {
+    }
+
+    static String segmentName(String shotKey, EncoderSettings settings) {
+        return shotKey + "-" + settings.id() + ".mp4";
+    }
+
+    static Result run(SparkSession spark, OutputStore store, List<FilmPlan> plans, EncoderSettings settings,
+                      Progress progress) {
+        List<FilmFailure> failures = new ArrayList<>();
+        Set<String> present = new HashSet<>(store.list(store.resolve("segments")));
+        // One slot per missing key: the frames of a key shared by several slots are encoded once.
+        Map<String, PlannedShot> missing = new LinkedHashMap<>();
+        for (FilmPlan plan : plans) {
+            for (PlannedShot s : plan.shots()) {
+                if (!present.contains(segmentName(s.shotKey(), settings))) {
+                    missing.putIfAbsent(s.shotKey(), s);
+                }
+            }
+        }
+        long missingFrames = missing.values().stream().mapToLong(PlannedShot::frames).sum();
+        progress.start("encode", missing.size(), missingFrames);
+        Map<String, String> segmentErrors = new LinkedHashMap<>();
+        int encoded = 0;
+        if (!missing.isEmpty()) {
+            for (Segment s : encode(spark, store, missing, settings)) {
+                if (s.error() != null) {
+                    segmentErrors.put(s.shotKey(), s.error());
+                } else {
+                    encoded++;
+                }
+            }
+            progress.advance(missing.size(), missingFrames);
+        }
+        progress.finish();
+
+        List<Join> joins = new ArrayList<>();
+        for (FilmPlan plan : plans) {
+            String error = plan.shots().stream().map(s -> segmentErrors.get(s.shotKey()))
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (error != null) {
+                failures.add(new FilmFailure(plan.filmId(), "encode", 0, error));
+                continue;
+            }
+            List<String> segs = plan.shots().stream()
+                    .map(s -> store.resolve("segments/" + segmentName(s.shotKey(), settings)).toString()).toList();
+            joins.add(new Join(plan.filmId(), segs, store.resolve(filmFile(plan.filmId())).toString(), plan.frames()));
+        }
+        progress.start("join", joins.size(), joins.stream().mapToLong(Join::frames).sum());
+        if (!joins.isEmpty()) {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            String root = store.root().toString();
+            for (Joined j : jsc.parallelize(joins, joins.size()).map(join -> joinFilm(root, join)).collect()) {
+                if (j.error() != null) {
+                    failures.add(new FilmFailure(j.filmId(), "join", 0, j.error()));
+                }
+            }
+            progress.advance(joins.size(), joins.stream().mapToLong(Join::frames).sum());
+        }
+        progress.finish();
+        return new Result(encoded, failures);
+    }
+
+    /** The film's MP4, relative to the output root. */
+    static String filmFile(String filmId) {
+        return "films/" + filmId + ".mp4";
+    }
+
+    private static List<Segment> encode(SparkSession spark, OutputStore store, Map<String, PlannedShot> missing,
+                                        EncoderSettings settings) {
+        List<Row> slots = missing.values().stream()
+                .map(s -> RowFactory.create(s.filmId(), s.variant(), s.scene(), s.shot(), s.shotKey())).toList();
+        List<String> films = missing.values().stream().map(PlannedShot::filmId).distinct().toList();
+        Dataset<Row> frames = spark.read().parquet(store.resolve("frames").toString())
+                .where(col("film_id").isin(films.toArray()))
+                .join(broadcast(spark.createDataFrame(slots, SLOTS)),
+                        scala.jdk.javaapi.CollectionConverters.asScala(List.of("film_id", "variant", "scene", "shot", "shot_key")).toSeq())
+                .select("shot_key", "frame", "width", "height", "codec", "data");
+        int partitions = Math.max(1, Math.min(missing.size(), spark.sparkContext().defaultParallelism() * 4));
+        String root = store.root().toString();
+        return frames.repartition(partitions, col("shot_key"))
+                .sortWithinPartitions("shot_key", "frame")
+                .mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Segment>)
+                        rows -> encodePartition(rows, root, settings), Encoders.javaSerialization(Segment.class))
+                .collectAsList();
+    }
+
+    /** Encodes the sorted frames of a partition shot by shot; each finished segment is published at once. */
+    static Iterator<Segment> encodePartition(Iterator<Row> rows, String root, EncoderSettings settings) throws IOException {
+        OutputStore store = OutputStore.onExecutor(root);
+        List<Segment> out = new ArrayList<>();
+        Path scratch = Files.createTempDirectory("storyreel-encode-");
+        try {
+            String key = null;
+            ShotEncoder encoder = null;
+            Path local = null;
+            int expected = 0;
+            String error = null;
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                String k = r.getString(0);
+                if (!k.equals(key)) {
+                    if (key != null) {
+                        out.add(finish(store, key, encoder, local, expected, error, settings));
+                    }
+                    key = k;
+                    expected = 0;
+                    error = null;
+                    local = scratch.resolve(segmentName(k, settings));
+                    encoder = new ShotEncoder(local, settings);
+                }
+                if (error != null) {
+                    continue;
+                }
+                int frame = r.getInt(1);
+                if (frame != expected) {
+                    error = "shot " + k + ": frame " + expected + " missing or duplicated in the frames table (found " + frame + ")";
+                    continue;
+                }
+                expected++;
+                encoder.write(FrameCodec.named(r.getString(4)).decode(r.getAs(5), r.getInt(2), r.getInt(3)));
+            }
+            if (key != null) {
+                out.add(finish(store, key, encoder, local, expected, error, settings));
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return out.iterator();
+    }
+
+    private static Segment finish(OutputStore store, String key, ShotEncoder encoder, Path local, int frames,
+                                  String error, EncoderSettings settings) throws IOException {
+        encoder.close();
+        if (error != null) {
+            return new Segment(key, frames, error);
+        }
+        store.publish(local, store.resolve("segments/" + segmentName(key, settings)));
+        Files.deleteIfExists(local);
+        return new Segment(key, frames, null);
+    }
+
+    /** Joins one film: segments fetched locally when remote, the MP4 published atomically. */
+    static Joined joinFilm(String root, Join join) {
+        OutputStore store = OutputStore.onExecutor(root);
+        try {
+            Path scratch = Files.createTempDirectory("storyreel-join-");
+            try {
+                List<Path> local = new ArrayList<>();
+                for (String s : join.segments()) {
+                    local.add(store.local(new org.apache.hadoop.fs.Path(s), scratch));
+                }
+                Path mp4 = scratch.resolve(join.filmId() + ".mp4");
+                SegmentJoiner.Result r = new SegmentJoiner().join(local, mp4);
+                if (r.frames() != join.frames()) {
+                    return new Joined(join.filmId(), r.frames(), "joined film has " + r.frames() + " frames, plan says " + join.frames());
+                }
+                store.publish(mp4, new org.apache.hadoop.fs.Path(join.target()));
+                return new Joined(join.filmId(), r.frames(), null);
+            } finally {
+                try (Stream<Path> files = Files.walk(scratch)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IOException | UncheckedIOException | RuntimeException e) {
+            return new Joined(join.filmId(), 0, "cannot join film: " + RenderStage.rootMessage(e));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.storyreel.jobs;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/** {@code run.json}: what a run was asked, what it made of each film, stage timings and totals. */
+record RunReport(String storyreel, Map<String, Object> settings, List<Film> films, Map<String, Double> stages,
+                 Totals totals) {
+
+    /** One film's outcome; {@code file} is relative to the output root. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Film(String filmId, String title, String status, long scenes, long shots, long frames, double durationS,
+                String file, Error error) {
+    }
+
+    /** Where and why a film failed. */
+    record Error(String file, int line, String message) {
+    }
+
+    /** Counts over the run; rendered counts are this run's work (a resumed run renders only what is missing). */
+    record Totals(int films, int filmsOk, int filmsFailed, long shotsPlanned, long shotsRendered, long framesPlanned,
+                  long framesRendered, long segmentsEncoded) {
+    }
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    byte[] toJson() {
+        try {
+            return JSON.writeValueAsBytes(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
