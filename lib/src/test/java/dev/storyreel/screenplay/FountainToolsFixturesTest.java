@@ -105,7 +105,8 @@ class FountainToolsFixturesTest {
         Screenplay screenplay = PARSER.parse(fountain.getFileName().toString(), PeerFixtures.bytes(fountain));
         List<Element> ours = normalise(screenplay.elements(), source, normalisations);
         List<String> expected = normaliseExpected(records(PeerFixtures.read(expectedFile)), normalisations);
-        assertEquals(expected, ours.stream().map(FountainToolsFixturesTest::record).toList());
+        assertEquals(expected, ours.stream().map(FountainToolsFixturesTest::record).toList(),
+                () -> expectedFile.getFileName() + " vs our parse of " + fountain.getFileName());
     }
 
     /** Our elements seen with the peer's house rules; rules apply in declaration order. */

@@ -64,29 +64,29 @@ class JouvenceFixturesTest {
             for (int i = 0; i < cases.size(); i++) {
                 Case c = cases.get(i);
                 String name = file.getFileName() + " #" + (i + 1) + ": " + preview(c.in());
-                tests.add(DynamicTest.dynamicTest(name, () -> check(file.getFileName().toString(), c)));
+                tests.add(DynamicTest.dynamicTest(name, () -> check(file.getFileName().toString(), name, c)));
             }
         }
         assertTrue(tests.size() >= 18, "expected the Jouvence cases, found " + tests.size());
         return tests.stream();
     }
 
-    private static void check(String file, Case c) throws ScreenplayException {
+    private static void check(String file, String name, Case c) throws ScreenplayException {
         Map<String, String> expectedTitle = c.title() == null ? Map.of() : c.title();
         if (c.out().stream().allMatch(t -> t.matches("!\n*"))) {
             // Normalisation.BODILESS_INPUT_REJECTED
             ScreenplayException e = assertThrows(ScreenplayException.class, () -> PARSER.parse(file, c.in()));
-            assertEquals(1, e.line(), e.getMessage());
+            assertEquals(1, e.line(), name + ": " + e.getMessage());
             assertTrue(e.getMessage().startsWith(file + ":1: "), e.getMessage());
             if (!expectedTitle.isEmpty()) {
                 Screenplay withBody = PARSER.parse(file, c.in() + "\n\nAppended body.");
-                assertEquals(expectedTitle, withBody.titlePage());
+                assertEquals(expectedTitle, withBody.titlePage(), name);
             }
             return;
         }
         Screenplay screenplay = PARSER.parse(file, c.in());
-        assertEquals(c.out(), jouvenceTokens(screenplay, PeerFixtures.sourceLines(c.in())));
-        assertEquals(expectedTitle, screenplay.titlePage());
+        assertEquals(c.out(), jouvenceTokens(screenplay, PeerFixtures.sourceLines(c.in())), name);
+        assertEquals(expectedTitle, screenplay.titlePage(), name);
     }
 
     /**
