@@ -1,0 +1,83 @@
+package dev.storyreel.screenplay;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** Finds the peer fixtures in {@code ../shared/peer-fixtures}; a test that cannot find them fails. */
+final class PeerFixtures {
+
+    private PeerFixtures() {
+    }
+
+    /**
+     * The peer-fixtures folder: {@code <storyreel.shared>/peer-fixtures} when surefire's property
+     * names an existing folder, else the first {@code shared/peer-fixtures} found beside the
+     * working directory or one of its ancestors (a worktree's {@code ../shared} may not exist).
+     */
+    static Path root() {
+        String property = System.getProperty("storyreel.shared");
+        if (property != null && Files.isDirectory(Path.of(property, "peer-fixtures"))) {
+            return Path.of(property, "peer-fixtures");
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("peer-fixtures");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return fail("peer fixtures not found: storyreel.shared=" + property
+                + " and no shared/peer-fixtures beside " + Path.of("").toAbsolutePath() + " or its parents");
+    }
+
+    /** A folder under the peer fixtures, which must exist. */
+    static Path dir(String relative) {
+        Path dir = root().resolve(relative);
+        if (!Files.isDirectory(dir)) {
+            fail("peer fixture folder missing: " + dir);
+        }
+        return dir;
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The files in a folder whose names end with the suffix, sorted; fails when there are none. */
+    static List<Path> files(Path dir, String suffix) {
+        try (var stream = Files.list(dir)) {
+            List<Path> found = stream.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+            if (found.isEmpty()) {
+                fail("no *" + suffix + " fixtures in " + dir);
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text's lines as a line-by-line reader sees them (a final newline adds no empty line). */
+    static List<String> sourceLines(String text) {
+        String s = text.replace("\r\n", "\n").replace('\r', '\n');
+        List<String> lines = Arrays.asList(s.split("\n", -1));
+        return s.endsWith("\n") ? lines.subList(0, lines.size() - 1) : lines;
+    }
+}
