@@ -59,13 +59,30 @@ class ShotEncoderTest {
     }
 
     @Test
-    void sameFramesGiveIdenticalSegments() throws Exception {
+    void sameFramesGiveIdenticalDecodedFrames() throws Exception {
         SyntheticShot shot = new SyntheticShot(2, 160, 90);
         Path a = shot.encode(dir.resolve("a.mp4"), SETTINGS, 25);
         Path b = shot.encode(dir.resolve("b.mp4"), SETTINGS, 25);
 
+        // With DEFAULT_THREADS (2) the files are almost always byte-identical too, but one run in a
+        // few hundred under load produced a different (equally decodable) bitstream, so only the
+        // decoded frames are asserted here.
         assertEquals(DecodedVideo.of(a).md5s(), DecodedVideo.of(b).md5s());
-        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), "x264 with a fixed thread count is bit-exact");
+    }
+
+    @Test
+    void singleThreadedEncodingIsByteIdentical() throws Exception {
+        SyntheticShot shot = new SyntheticShot(2, 160, 90);
+        Path a = dir.resolve("a.mp4");
+        Path b = dir.resolve("b.mp4");
+        for (Path file : List.of(a, b)) {
+            try (ShotEncoder encoder = new ShotEncoder(file, SETTINGS, 1)) {
+                for (int i = 0; i < 25; i++) {
+                    encoder.write(shot.frame(i));
+                }
+            }
+        }
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
     }
 
     @Test
