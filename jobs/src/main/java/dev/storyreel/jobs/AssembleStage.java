@@ -12,7 +12,6 @@ import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +25,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -146,9 +144,9 @@ final class AssembleStage {
         String root = store.root().toString();
         return frames.repartition(partitions, col("shot_key"))
                 .sortWithinPartitions("shot_key", "frame")
-                .mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Segment>)
-                        rows -> encodePartition(rows, root, settings), Encoders.javaSerialization(Segment.class))
-                .collectAsList();
+                .toJavaRDD()
+                .mapPartitions(rows -> encodePartition(rows, root, settings))
+                .collect();
     }
 
     /** Encodes the sorted frames of a partition shot by shot; each finished segment is published at once. */
@@ -230,7 +228,7 @@ final class AssembleStage {
                     files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
-        } catch (IOException | UncheckedIOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return new Joined(join.filmId(), 0, "cannot join film: " + RenderStage.rootMessage(e));
         }
     }

@@ -15,7 +15,7 @@ import java.util.HexFormat;
  * @param preset x264 preset (ultrafast ... veryslow)
  * @param crf    x264 constant rate factor (0-51, lower is better)
  */
-public record EncoderSettings(int width, int height, int fps, String preset, int crf) {
+public record EncoderSettings(int width, int height, int fps, String preset, int crf) implements java.io.Serializable {
 
     /** Defaults used by the job: x264 veryfast at CRF 20. */
     public static EncoderSettings of(int width, int height, int fps) {

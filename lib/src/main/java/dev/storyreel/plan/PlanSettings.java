@@ -10,7 +10,7 @@ import dev.storyreel.render.RendererInfo;
  * @param fps      frames per second
  * @param renderer the renderer that will draw the shots
  */
-public record PlanSettings(int width, int height, int fps, RendererInfo renderer) {
+public record PlanSettings(int width, int height, int fps, RendererInfo renderer) implements java.io.Serializable {
 
     public PlanSettings {
         if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {

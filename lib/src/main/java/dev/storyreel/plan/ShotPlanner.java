@@ -26,10 +26,12 @@ public final class ShotPlanner {
     /** Speaking rate: about 150 words a minute. */
     static final double SPEECH_WORDS_PER_SECOND = 2.5;
     /** How fast described action plays on screen, in words of description per second. */
-    static final double ACTION_WORDS_PER_SECOND = 3.0;
+    static final double ACTION_WORDS_PER_SECOND = 3.5;
     static final double MIN_SHOT_SECONDS = 1.5;
     static final double MAX_ACTION_SECONDS = 8.0;
     static final double MAX_DIALOGUE_SECONDS = 7.0;
+    /** Time an action shot holds beyond reading its description. */
+    static final double ACTION_HOLD_SECONDS = 0.75;
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+");
     private static final Set<String> OFF_SCREEN = Set.of("V.O.", "VO", "O.S.", "OS", "O.C.", "OC", "PRELAP");
@@ -80,13 +82,13 @@ public final class ShotPlanner {
 
     private void planAction(Element e, Builder b) {
         if (e.centered()) {
-            b.add(e.line(), clamp(seconds(e.text(), ACTION_WORDS_PER_SECOND) + 1.0, 2.0, MAX_ACTION_SECONDS),
+            b.add(e.line(), clamp(seconds(e.text(), ACTION_WORDS_PER_SECOND) + ACTION_HOLD_SECONDS, 2.0, MAX_ACTION_SECONDS),
                     ShotKind.ACTION, CameraMove.STATIC, b.setting, List.of(), "", e.text().strip(), "");
             return;
         }
         for (String chunk : chunks(e.text(), ACTION_WORDS_PER_SECOND, MAX_ACTION_SECONDS - 1.0)) {
             List<String> present = b.mentioned(chunk);
-            b.add(e.line(), clamp(seconds(chunk, ACTION_WORDS_PER_SECOND) + 1.0, 2.0, MAX_ACTION_SECONDS),
+            b.add(e.line(), clamp(seconds(chunk, ACTION_WORDS_PER_SECOND) + ACTION_HOLD_SECONDS, 2.0, MAX_ACTION_SECONDS),
                     ShotKind.ACTION, CameraRules.action(chunk), b.setting, present, "", chunk, "");
         }
     }

@@ -1,0 +1,234 @@
+package dev.storyreel.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The film job end to end on Spark local[2]: the sample catalogue plus broken films, checked with
+ * ffprobe/ffmpeg and DuckDB; determinism across runs; resume after a real kill.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FilmJobTest {
+    static final Path ROOT = Path.of(System.getProperty("storyreel.root", "..")).toAbsolutePath().normalize();
+    static final Path SAMPLES = ROOT.resolve("samples");
+    static final String[] SIZE = {"--width", "64", "--height", "36", "--fps", "6", "--master", "local[2]"};
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+    Path withBroken;
+    Path clean;
+    int withBrokenExit;
+    JsonNode withBrokenRun;
+    List<String> sampleFilms;
+
+    @BeforeAll
+    void runTwice() throws Exception {
+        Path cat = tmp.resolve("catalogue");
+        Files.createDirectories(cat);
+        try (Stream<Path> files = Files.list(SAMPLES)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, cat.resolve(f.getFileName()));
+            }
+        }
+        Files.write(cat.resolve("latin1.fountain"), bytes("Title: Latin\n\nINT. CAFE - DAY\n\nCaf", 0xE9, " au lait.\n"));
+        Files.writeString(cat.resolve("open-boneyard.fountain"), "INT. ROOM - DAY\n\nA chair.\n\n/* cut from here\n\nMore.\n");
+        Files.writeString(cat.resolve("catalogue.csv"), Files.readString(SAMPLES.resolve("catalogue.csv")).strip() + "\n"
+                + "missing,Missing,no-such-file.fountain,,1\n"
+                + "latin1,Latin,latin1.fountain,,2\n"
+                + "open-boneyard,Open,open-boneyard.fountain,,3\n");
+        sampleFilms = Files.readAllLines(SAMPLES.resolve("catalogue.csv")).stream().skip(1)
+                .filter(l -> !l.isBlank()).map(l -> l.substring(0, l.indexOf(','))).toList();
+
+        withBroken = tmp.resolve("a");
+        withBrokenExit = job("--catalogue", cat.resolve("catalogue.csv").toString(), "--out", withBroken.toString());
+        withBrokenRun = JSON.readTree(withBroken.resolve("run.json").toFile());
+        clean = tmp.resolve("b");
+        assertEquals(0, job("--catalogue", SAMPLES.resolve("catalogue.csv").toString(), "--out", clean.toString()));
+    }
+
+    @Test
+    void everyGoodFilmIsAnH264Mp4WithThePlannedFrames() throws Exception {
+        assertEquals(sampleFilms.size(), count(withBrokenRun, "ok"));
+        for (JsonNode film : withBrokenRun.get("films")) {
+            if (!"ok".equals(film.get("status").asText())) {
+                continue;
+            }
+            String id = film.get("film_id").asText();
+            Path mp4 = withBroken.resolve(film.get("file").asText());
+            assertEquals("films/" + id + ".mp4", film.get("file").asText());
+            assertEquals("h264,yuv420p,64,36,6/1", Probe.stream(mp4, "codec_name,pix_fmt,width,height,r_frame_rate"));
+            long planned = Duck.single("select sum(frames) from " + Duck.table(withBroken, "plan") + " where film_id='" + id + "'");
+            assertEquals(planned, film.get("frames").asLong(), id);
+            assertEquals(planned, Probe.decodedFrames(mp4), id);
+            assertTrue(planned > 6 * 60, id + " runs over a minute: " + planned + " frames");
+        }
+    }
+
+    @Test
+    void framesTableHoldsOnePlannedFrameEach() throws Exception {
+        String frames = Duck.table(withBroken, "frames");
+        String plan = Duck.table(withBroken, "plan");
+        assertEquals(Duck.single("select sum(frames) from " + plan), Duck.single("select count(*) from " + frames));
+        assertEquals(0, Duck.single("select count(*) from (select film_id, variant, scene, shot, frame, count(*) c from "
+                + frames + " group by all having c > 1)"));
+        // Rows line up with the plan: each shot's frames 0..n-1 at film frames start..start+n-1, same key.
+        assertEquals(0, Duck.single("select count(*) from " + frames + " f join " + plan + " p using (film_id, variant, scene, shot)"
+                + " where f.shot_key <> p.shot_key or f.frame >= p.frames or f.film_frame <> p.start_frame + f.frame"));
+        assertEquals(List.of("bgr24-zstd\t64\t36"), Duck.query("select distinct codec, width, height from " + frames));
+        assertEquals(List.of("main"), Duck.query("select distinct variant from " + frames));
+    }
+
+    @Test
+    void brokenFilmsFailAloneNamingFileAndLine() {
+        assertEquals(1, withBrokenExit);
+        Map<String, JsonNode> byId = new HashMap<>();
+        withBrokenRun.get("films").forEach(f -> byId.put(f.get("film_id").asText(), f));
+        assertError(byId.get("missing"), "no-such-file.fountain", 0, "screenplay not found");
+        assertError(byId.get("latin1"), "latin1.fountain", 5, "UTF-8");
+        assertError(byId.get("open-boneyard"), "open-boneyard.fountain", 5, "boneyard");
+        assertEquals(3, withBrokenRun.at("/totals/films_failed").asInt());
+        assertFalse(Files.exists(withBroken.resolve("films/missing.mp4")));
+    }
+
+    @Test
+    void twoRunsGiveIdenticalFramesAndFilms() throws Exception {
+        assertEquals(frameHashes(clean), frameHashes(withBroken));
+        for (String id : sampleFilms) {
+            Path a = withBroken.resolve("films/" + id + ".mp4");
+            Path b = clean.resolve("films/" + id + ".mp4");
+            assertEquals(Probe.frameMd5(a), Probe.frameMd5(b), id);
+        }
+    }
+
+    @Test
+    void aKilledRunResumesWithOnlyTheMissingShots() throws Exception {
+        Path out = tmp.resolve("resumed");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + ROOT.resolve("conf/log4j2.properties")));
+        cmd.addAll(List.of(System.getProperty("storyreel.jvm.opens").trim().split("\\s+")));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), FilmJob.class.getName(),
+                "--catalogue", SAMPLES.resolve("catalogue.csv").toString(), "--out", out.toString(), "--wave-shots", "1"));
+        cmd.addAll(List.of(SIZE));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            int waves = 0;
+            while ((line = r.readLine()) != null) {
+                // Kill (SIGKILL) right after the third committed wave: a real crash, mid-stage.
+                if (line.startsWith("[render] shots") && ++waves == 3) {
+                    p.destroyForcibly();
+                    break;
+                }
+            }
+        }
+        p.waitFor();
+        assertFalse(Files.exists(out.resolve("run.json")), "the killed run got to the end");
+        List<String> committed = Duck.query("select distinct shot_key from " + Duck.table(out, "frames") + " order by 1");
+        assertTrue(committed.size() >= 3, "shots committed before the kill: " + committed.size());
+
+        assertEquals(0, job("--catalogue", SAMPLES.resolve("catalogue.csv").toString(), "--out", out.toString()));
+        JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
+        List<String> planned = Duck.query("select distinct shot_key from " + Duck.table(out, "plan") + " order by 1");
+        assertTrue(planned.containsAll(committed));
+        // Shots are counted by key: a key used twice in a film is rendered once.
+        assertEquals(planned.size() - committed.size(), run.at("/totals/shots_rendered").asLong());
+        assertEquals(frameHashes(clean), frameHashes(out));
+        for (String id : sampleFilms) {
+            assertEquals(Probe.frameMd5(clean.resolve("films/" + id + ".mp4")), Probe.frameMd5(out.resolve("films/" + id + ".mp4")));
+        }
+        // A second rerun has nothing left to render and leaves the films as they were.
+        assertEquals(0, job("--catalogue", SAMPLES.resolve("catalogue.csv").toString(), "--out", out.toString()));
+        assertEquals(0, JSON.readTree(out.resolve("run.json").toFile()).at("/totals/shots_rendered").asLong());
+        try (Stream<Path> films = Files.list(out.resolve("films"))) {
+            assertEquals(sampleFilms.stream().map(f -> f + ".mp4").sorted().toList(),
+                    films.map(f -> f.getFileName().toString()).sorted().toList(), "only whole MP4s in films/");
+        }
+    }
+
+    @Test
+    void planOnlyWritesThePlanAndNothingElse() throws Exception {
+        Path out = tmp.resolve("plan-only");
+        assertEquals(0, job("--catalogue", SAMPLES.resolve("catalogue.csv").toString(), "--out", out.toString(), "--plan-only"));
+        assertTrue(Duck.single("select count(*) from " + Duck.table(out, "plan")) > 30);
+        assertFalse(Files.exists(out.resolve("frames")));
+        assertFalse(Files.exists(out.resolve("films")));
+        assertEquals(sampleFilms.size(), count(JSON.readTree(out.resolve("run.json").toFile()), "planned"));
+    }
+
+    @Test
+    void helpShowsDefaultsAndExamplesAndBadOptionsExitTwo() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var cli = FilmJob.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true));
+        assertEquals(0, cli.execute("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("--width") && help.contains("Default: 640") && help.contains("Examples:"), help);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        var bad = FilmJob.commandLine();
+        bad.setErr(new java.io.PrintWriter(err, true));
+        assertEquals(2, bad.execute("--width", "wide"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("storyreel: "), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, FilmJob.commandLine().execute("--width", "641"));
+        assertEquals(2, FilmJob.commandLine().execute("--codec", "gif"));
+    }
+
+    private static void assertError(JsonNode film, String file, int line, String message) {
+        assertEquals("failed", film.get("status").asText(), film.toString());
+        assertTrue(film.at("/error/file").asText().endsWith(file), film.toString());
+        assertEquals(line, film.at("/error/line").asInt(), film.toString());
+        assertTrue(film.at("/error/message").asText().contains(message), film.toString());
+        assertTrue(film.get("file").isNull(), film.toString());
+    }
+
+    private static long count(JsonNode run, String status) {
+        long n = 0;
+        for (JsonNode f : run.get("films")) {
+            n += status.equals(f.get("status").asText()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static List<String> frameHashes(Path out) throws Exception {
+        return Duck.query("select film_id, variant, scene, shot, frame, md5(data) from " + Duck.table(out, "frames")
+                + " where film_id in (select film_id from " + Duck.table(out, "plan") + ") order by all");
+    }
+
+    static int job(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(SIZE));
+        return FilmJob.commandLine().execute(all.toArray(String[]::new));
+    }
+
+    private static byte[] bytes(Object... parts) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (Object p : parts) {
+            if (p instanceof Integer i) {
+                b.write(i);
+            } else {
+                b.writeBytes(p.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return b.toByteArray();
+    }
+}
