@@ -2,7 +2,6 @@ package dev.storyreel.render;
 
 import dev.storyreel.plan.Setting;
 import java.awt.Color;
-import java.awt.GradientPaint;
 import java.awt.geom.Area;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
@@ -74,8 +73,7 @@ final class InteriorPainter {
         }
         Color wallColor = p.lit(WALLS[r.nextInt(WALLS.length)]);
         Color trim = p.lit(r.nextBoolean() ? 0xF2EEE4 : 0x6A4A34);
-        wall.fill(new Rectangle2D.Double(-w, -2 * h, 3 * w, 2 * h + floorY + 1),
-                new GradientPaint(0f, 0f, Palette.shade(wallColor, 0.82), 0f, (float) floorY, wallColor));
+        wall.backdrop(-w, -2 * h, 3 * w, 2 * h + floorY + 1, 0, Palette.shade(wallColor, 0.82), floorY, wallColor);
         wall.rect(-w, floorY - 0.3 * h, 3 * w, StrictMath.max(1, h * 0.012), trim);
         wall.rect(-w, floorY - 0.028 * h, 3 * w, 0.028 * h, trim);
 
@@ -93,8 +91,7 @@ final class InteriorPainter {
         }
 
         Color floorColor = p.lit(r.nextInt(3) == 0 ? 0x7A7470 : WOOD);
-        floor.fill(new Rectangle2D.Double(-w, floorY, 3 * w, 3 * h),
-                new GradientPaint(0f, (float) floorY, Palette.shade(floorColor, 0.85), 0f, (float) h, floorColor));
+        floor.backdrop(-w, floorY, 3 * w, 3 * h, floorY, Palette.shade(floorColor, 0.85), h, floorColor);
         Path2D.Double boards = new Path2D.Double();
         double vx = w * 0.5;
         double vy = floorY - h * 1.2;
@@ -130,8 +127,7 @@ final class InteriorPainter {
                                SplittableRandom r) {
         double f = wh * 0.05;
         b.rect(x - f, y - f, ww + 2 * f, wh + 2 * f, trim);
-        b.fill(new Rectangle2D.Double(x, y, ww, wh),
-                new GradientPaint(0f, (float) y, p.skyTop, 0f, (float) (y + wh), p.skyBottom));
+        b.backdrop(x, y, ww, wh, y, p.skyTop, y + wh, p.skyBottom);
         // A skyline or hill seen through the glass.
         Path2D.Double outside = new Path2D.Double();
         outside.moveTo(x, y + wh);
@@ -344,8 +340,7 @@ final class InteriorPainter {
         wall.rect(-w, -2 * h, 3 * w, 5 * h, Palette.shade(shell, 0.8));
         double top = h * 0.08;
         double bottom = h * 0.5;
-        wall.fill(new Rectangle2D.Double(-w, top, 3 * w, bottom - top),
-                new GradientPaint(0f, (float) top, p.skyTop, 0f, (float) bottom, p.skyBottom));
+        wall.backdrop(-w, top, 3 * w, bottom - top, top, p.skyTop, bottom, p.skyBottom);
         Path2D.Double land = new Path2D.Double();
         land.moveTo(-w, bottom);
         for (double x = -w; x <= 2 * w; x += w * 0.1) {

@@ -1,9 +1,13 @@
 package dev.storyreel.render;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.RenderingHints;
 import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,11 +15,14 @@ import java.util.List;
  * A precomputed list of filled shapes at one depth (0 = the sky at infinity, 1 = the figures,
  * above 1 = foreground); each frame only sets the camera transform and fills them.
  */
-record SceneLayer(double depth, List<Shape> shapes, List<Paint> paints) {
+record SceneLayer(double depth, List<Item> items) {
+
+    /** One filled shape; large backdrops skip antialiasing, whose cost grows with the area covered. */
+    record Item(Shape shape, Paint paint, boolean antialias) {
+    }
 
     SceneLayer {
-        shapes = List.copyOf(shapes);
-        paints = List.copyOf(paints);
+        items = List.copyOf(items);
     }
 
     /** A closed polygon through the points {@code x0, y0, x1, y1, ...}. */
@@ -29,44 +36,81 @@ record SceneLayer(double depth, List<Shape> shapes, List<Paint> paints) {
         return path;
     }
 
+    /** Fills the items; expects antialiasing on and leaves it on. */
     void paint(Graphics2D g) {
-        for (int i = 0; i < shapes.size(); i++) {
-            g.setPaint(paints.get(i));
-            g.fill(shapes.get(i));
+        boolean aa = true;
+        for (Item item : items) {
+            if (item.antialias() != aa) {
+                aa = item.antialias();
+                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING,
+                        aa ? RenderingHints.VALUE_ANTIALIAS_ON : RenderingHints.VALUE_ANTIALIAS_OFF);
+            }
+            g.setPaint(item.paint());
+            g.fill(item.shape());
+        }
+        if (!aa) {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         }
     }
 
     /** Collects shapes in painting order. */
     static final class Builder {
         private final double depth;
-        private final List<Shape> shapes = new ArrayList<>();
-        private final List<Paint> paints = new ArrayList<>();
+        private final List<Item> items = new ArrayList<>();
 
         Builder(double depth) {
             this.depth = depth;
         }
 
         Builder fill(Shape shape, Paint paint) {
-            shapes.add(shape);
-            paints.add(paint);
+            items.add(new Item(shape, paint, true));
             return this;
         }
 
         Builder rect(double x, double y, double w, double h, Paint paint) {
-            return fill(new java.awt.geom.Rectangle2D.Double(x, y, w, h), paint);
+            return fill(new Rectangle2D.Double(x, y, w, h), paint);
         }
 
         Builder circle(double cx, double cy, double r, Paint paint) {
-            return fill(new java.awt.geom.Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r), paint);
+            return fill(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r), paint);
         }
 
         Builder ellipse(double cx, double cy, double rx, double ry, Paint paint) {
-            return fill(new java.awt.geom.Ellipse2D.Double(cx - rx, cy - ry, 2 * rx, 2 * ry), paint);
+            return fill(new Ellipse2D.Double(cx - rx, cy - ry, 2 * rx, 2 * ry), paint);
         }
 
         /** A closed polygon through the points {@code x0, y0, x1, y1, ...}. */
         Builder poly(Paint paint, double... xy) {
             return fill(polygon(xy), paint);
+        }
+
+        /**
+         * A backdrop rectangle with a vertical gradient from {@code top} at {@code y0} to {@code bottom}
+         * at {@code y1}, as thin solid bands without antialiasing (far cheaper than a gradient paint,
+         * and the steps stay below one grey level).
+         */
+        Builder backdrop(double x, double y, double w, double h, double y0, Color top, double y1, Color bottom) {
+            double end = y + h;
+            if (y < y0) {
+                items.add(new Item(new Rectangle2D.Double(x, y, w, StrictMath.min(y0, end) - y), top, false));
+            }
+            int steps = (int) StrictMath.max(2, StrictMath.min(160, (y1 - y0) / 3));
+            double d = (y1 - y0) / steps;
+            for (int i = 0; i < steps; i++) {
+                double a = y0 + i * d;
+                double b = i == steps - 1 ? y1 : y0 + (i + 1) * d;
+                double from = StrictMath.max(a, y);
+                double to = StrictMath.min(b, end);
+                if (to > from) {
+                    items.add(new Item(new Rectangle2D.Double(x, from, w, to - from),
+                            Palette.mix(top, bottom, (i + 0.5) / steps), false));
+                }
+            }
+            if (end > y1) {
+                double from = StrictMath.max(y1, y);
+                items.add(new Item(new Rectangle2D.Double(x, from, w, end - from), bottom, false));
+            }
+            return this;
         }
 
         /** Fills many same-orientation shapes (rectangles, circles) as one path: one fill call. */
@@ -82,11 +126,11 @@ record SceneLayer(double depth, List<Shape> shapes, List<Paint> paints) {
         }
 
         boolean isEmpty() {
-            return shapes.isEmpty();
+            return items.isEmpty();
         }
 
         SceneLayer build() {
-            return new SceneLayer(depth, shapes, paints);
+            return new SceneLayer(depth, items);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.storyreel.render;
 
 import dev.storyreel.plan.Setting;
 import java.awt.Color;
-import java.awt.GradientPaint;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -101,8 +100,7 @@ final class SceneryPainter {
         SplittableRandom shot = new SplittableRandom(shotSeed ^ 0x5CE7E2L);
 
         SceneLayer.Builder sky = new SceneLayer.Builder(0.03);
-        sky.fill(new Rectangle2D.Double(-w, -2 * h, 3 * w, 2 * h + horizon + h * 0.02),
-                new GradientPaint(0f, (float) (horizon * 0.05), p.skyTop, 0f, (float) horizon, p.skyBottom));
+        sky.backdrop(-w, -2 * h, 3 * w, 2 * h + horizon + h * 0.02, horizon * 0.05, p.skyTop, horizon, p.skyBottom);
         switch (p.light()) {
             case NIGHT -> nightSky(sky, p, w, h, horizon, set);
             case DAY -> daySky(sky, p, w, h, horizon, set, shot);
@@ -270,8 +268,7 @@ final class SceneryPainter {
 
     private static void groundPlane(SceneLayer.Builder b, Palette p, int farRgb, int nearRgb, double w, double h,
                                     double horizon) {
-        b.fill(new Rectangle2D.Double(-w, horizon, 3 * w, 3 * h),
-                new GradientPaint(0f, (float) horizon, p.lit(farRgb, 0.25), 0f, (float) h, p.lit(nearRgb)));
+        b.backdrop(-w, horizon, 3 * w, 3 * h, horizon, p.lit(farRgb, 0.25), h, p.lit(nearRgb));
     }
 
     private static void rocks(SceneLayer.Builder b, Palette p, double w, double h, double horizon,
@@ -422,8 +419,7 @@ final class SceneryPainter {
                               double horizon, SplittableRandom r, boolean harbor) {
         double shore = horizon + h * (harbor ? 0.2 : 0.15);
         groundPlane(ground, p, 0xE3CC98, 0xCDAE78, w, h, horizon);
-        ground.fill(new Rectangle2D.Double(-w, horizon, 3 * w, shore - horizon),
-                new GradientPaint(0f, (float) horizon, p.lit(0x6A9CC0, 0.3), 0f, (float) shore, p.lit(0x2C5C86)));
+        ground.backdrop(-w, horizon, 3 * w, shore - horizon, horizon, p.lit(0x6A9CC0, 0.3), shore, p.lit(0x2C5C86));
         List<Rectangle2D> glints = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             double y = horizon + h * 0.005 + r.nextDouble() * (shore - horizon - h * 0.015);

@@ -4,7 +4,6 @@ import dev.storyreel.plan.CameraMove;
 import dev.storyreel.plan.ShotKind;
 import dev.storyreel.plan.ShotSpec;
 import java.awt.Color;
-import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -122,10 +121,8 @@ final class ShotPlan {
 
     private static SceneLayer titleBackground(Palette p, double w, double h) {
         SceneLayer.Builder b = new SceneLayer.Builder(0);
-        b.fill(new Rectangle2D.Double(0, 0, w, h),
-                new GradientPaint(0f, 0f, p.graded(0x1C2034), 0f, (float) h, p.graded(0x0A0C14)));
-        b.ellipse(w / 2, h * 0.47, w * 0.48, h * 0.38, p.graded(0xFFFFFF, 8));
-        b.ellipse(w / 2, h * 0.47, w * 0.34, h * 0.26, p.graded(0xFFFFFF, 9));
+        b.backdrop(0, 0, w, h, 0, p.graded(0x1C2034), h, p.graded(0x0A0C14));
+        b.ellipse(w / 2, h * 0.47, w * 0.36, h * 0.27, p.graded(0xFFFFFF, 12));
         double inset = h * 0.05;
         double line = StrictMath.max(1, h * 0.004);
         Path2D.Double ring = new Path2D.Double(Path2D.WIND_EVEN_ODD);
