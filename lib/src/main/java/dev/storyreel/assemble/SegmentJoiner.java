@@ -146,6 +146,11 @@ public final class SegmentJoiner {
         /** Where the next segment starts, in the output time base. */
         long nextStart;
         long lastDts = Long.MIN_VALUE;
+        /**
+         * How far decoding runs ahead of presentation in the output (B-frame reordering), in the
+         * output time base; fixed by the first segment, see {@link #append}.
+         */
+        long decodeDelay = -1;
 
         Output(Path path) throws IOException {
             this.path = path;
@@ -186,13 +191,26 @@ public final class SegmentJoiner {
             }
         }
 
-        /** Copies every video packet of {@code in}, shifted to start where the previous segment ended. */
+        /**
+         * Copies every video packet of {@code in}, presentation times shifted to start where the
+         * previous segment ended.
+         *
+         * <p>Decoding times need more care. x264 starts a segment's decoding times early by its
+         * B-frame delay (two frames at veryfast), but a segment too short for B-frames (one or two
+         * frames) has no delay. Shifted like the presentation times, the next segment's first
+         * decoding time would fall before this one's last. So every segment's decoding times are
+         * moved to one common delay: the stream's reorder depth from its SPS ({@code video_delay},
+         * the same for every segment since their SPS match), or the first segment's delay if
+         * larger. Lowering a packet's decoding time keeps it before its presentation time.
+         */
         void append(Input in) throws IOException {
             AVRational inBase = in.stream.time_base();
             AVRational outBase = stream.time_base();
             long start = in.stream.start_time() == AV_NOPTS_VALUE ? 0 : av_rescale_q(in.stream.start_time(), inBase, outBase);
             long shift = nextStart - start;
             long frameDuration = av_rescale_q(1, av_inv_q(in.stream.avg_frame_rate()), outBase);
+            long dtsShift = 0;
+            boolean firstPacket = true;
             long end = nextStart;
             int ret;
             while ((ret = av_read_frame(in.format, packet)) >= 0) {
@@ -204,13 +222,17 @@ public final class SegmentJoiner {
                         throw new IOException("packet without timestamps in " + in.path);
                     }
                     av_packet_rescale_ts(packet, inBase, outBase);
-                    packet.pts(packet.pts() + shift).dts(packet.dts() + shift);
+                    if (firstPacket) {
+                        dtsShift = shift - commonDelayGap(start - packet.dts(), in.stream.codecpar().video_delay() * frameDuration, in.path);
+                        firstPacket = false;
+                    }
+                    packet.pts(packet.pts() + shift).dts(packet.dts() + dtsShift);
                     if (packet.duration() <= 0) {
                         packet.duration(frameDuration);
                     }
-                    if (packet.dts() <= lastDts) {
-                        throw new IOException("decoding timestamps would go backwards at " + in.path
-                                + " (dts " + packet.dts() + " after " + lastDts + ")");
+                    if (packet.dts() <= lastDts || packet.dts() > packet.pts()) {
+                        throw new IOException("timestamps out of order at " + in.path + " (dts " + packet.dts()
+                                + " after " + lastDts + ", pts " + packet.pts() + ")");
                     }
                     lastDts = packet.dts();
                     end = Math.max(end, packet.pts() + packet.duration());
@@ -225,6 +247,21 @@ public final class SegmentJoiner {
                 FfmpegException.check(ret, "reading packets", in.path);
             }
             nextStart = end;
+        }
+
+        /**
+         * How much earlier than its own delay a segment's decoding times must go to match the common
+         * delay, which the first segment fixes.
+         */
+        private long commonDelayGap(long segmentDelay, long spsDelay, Path segment) throws IOException {
+            if (decodeDelay < 0) {
+                decodeDelay = Math.max(spsDelay, segmentDelay);
+            }
+            if (segmentDelay < 0 || segmentDelay > decodeDelay) {
+                throw new IOException("segment " + segment + " decodes " + segmentDelay + " ticks ahead of presentation, "
+                        + "the film " + decodeDelay + "; it was not encoded like the first segment");
+            }
+            return decodeDelay - segmentDelay;
         }
 
         void finish() throws IOException {

@@ -64,9 +64,10 @@ import org.bytedeco.javacpp.PointerPointer;
  * libx264, so that segments made with the same {@link EncoderSettings} can be joined by
  * {@link SegmentJoiner} without re-encoding.
  *
- * <p>Each segment starts with an IDR frame and carries identical SPS/PPS for identical settings
- * (x264's thread count is pinned, see {@link #DEFAULT_THREADS}). Frames are numbered 0, 1, 2, ... at
- * {@code 1/fps}; B-frames are allowed, and every frame written is in the file. Memory use is one
+ * <p>Each segment starts with an IDR frame and carries identical SPS/PPS for identical settings.
+ * Output is deterministic: the same frames and settings give a byte-identical file (x264's thread
+ * count is pinned, see {@link #DEFAULT_THREADS}, and MB-tree is off, see {@link #X264_PARAMS}).
+ * Frames are numbered 0, 1, 2, ... at {@code 1/fps}; B-frames are allowed, and every frame written is in the file. Memory use is one
  * frame: the image bytes are copied into one native BGR buffer and converted by swscale into one
  * yuv420p frame. Not thread-safe; use one encoder per thread. {@link #close()} flushes the encoder
  * and writes the MP4 index; it writes the output path directly, so callers that need atomic output
@@ -80,6 +81,15 @@ public final class ShotEncoder implements AutoCloseable {
      * output is deterministic for a given thread count but changes with it.
      */
     public static final int DEFAULT_THREADS = 2;
+
+    /**
+     * x264 options fixed for every segment. MB-tree is off: with it on, the same frames encoded twice
+     * in one process sometimes gave different bitstreams (it reads heap memory that x264 never
+     * initialized, seen by filling fresh allocations with glibc's MALLOC_PERTURB_, which made
+     * the output stable). MB-tree changes per-macroblock quantizers, so with real content that
+     * could change decoded pixels too. Off, output was byte-identical in every run tried.
+     */
+    static final String X264_PARAMS = "mbtree=0";
 
     /** {@code AVERROR(EAGAIN)} on Linux; the presets expose no constant for it. */
     private static final int AVERROR_EAGAIN = -11;
@@ -162,6 +172,7 @@ public final class ShotEncoder implements AutoCloseable {
         try {
             av_dict_set(options, "preset", settings.preset(), 0);
             av_dict_set(options, "crf", Integer.toString(settings.crf()), 0);
+            av_dict_set(options, "x264-params", X264_PARAMS, 0);
             FfmpegException.check(avcodec_open2(codec, x264, options), "opening libx264 (" + settings + ")", output);
             if (av_dict_count(options) > 0) {
                 throw new IllegalArgumentException("libx264 did not accept the settings " + settings);

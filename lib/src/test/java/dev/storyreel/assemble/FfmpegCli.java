@@ -42,7 +42,7 @@ final class FfmpegCli {
     static String run(List<String> command) throws IOException, InterruptedException {
         Path err = Files.createTempFile("ffmpeg-cli", ".err");
         try {
-            Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
+            Process p = FfmpegTools.process(command).redirectError(err.toFile()).start();
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS)) {

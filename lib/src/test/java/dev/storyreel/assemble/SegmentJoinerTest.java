@@ -194,6 +194,26 @@ class SegmentJoinerTest {
         assertEquals(DecodedVideo.of(segments.get(2)).md5s(), DecodedVideo.of(out).md5s());
     }
 
+    @Test
+    void oneAndTwoFrameSegmentsJoinWithMonotonicTimestamps() throws IOException {
+        List<Path> tiny = new ArrayList<>();
+        int[] counts = {1, 2, 1, 25, 1};
+        List<String> expected = new ArrayList<>();
+        for (int s = 0; s < counts.length; s++) {
+            Path segment = new SyntheticShot(s, W, H).encode(dir.resolve("tiny-" + s + ".mp4"), SETTINGS, counts[s]);
+            tiny.add(segment);
+            expected.addAll(DecodedVideo.of(segment).md5s());
+        }
+        Path out = dir.resolve("tiny-film.mp4");
+        assertEquals(30, new SegmentJoiner().join(tiny, out).frames());
+        DecodedVideo video = DecodedVideo.of(out);
+        assertEquals(expected, video.md5s());
+        for (int i = 1; i < video.packets().size(); i++) {
+            assertTrue(video.packets().get(i).dts() > video.packets().get(i - 1).dts(), "dts strictly increasing at " + i);
+        }
+        assertEquals(30 / 12.0, video.durationSeconds(), 1e-3);
+    }
+
     private static void assertClose(double expected, double actual, double tolerance, String what) {
         assertTrue(Math.abs(expected - actual) <= tolerance, what + ": expected " + expected + " ± " + tolerance + ", got " + actual);
     }
