@@ -10,19 +10,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 
-/** Runs the bundled {@code ffmpeg}/{@code ffprobe} programs as independent checks in tests. */
-final class FfmpegCli {
+/** Runs the bundled {@code ffmpeg}/{@code ffprobe} programs as independent checks in tests (shared with jobs/ as a test-jar). */
+public final class FfmpegCli {
 
     private static final String UNAVAILABLE = probeAvailability();
 
     private FfmpegCli() {
     }
 
-    /** Skips the calling test, with the reason, when the bundled programs cannot run here. */
-    static void assumeRunnable() {
-        Assumptions.assumeTrue(UNAVAILABLE == null, () -> "bundled ffmpeg/ffprobe cannot run: " + UNAVAILABLE);
+    /**
+     * Fails the calling test, with the reason, when the bundled programs cannot run here: an
+     * independent check that cannot run is a failure, not a skip (submit-scripts/test.sh installs
+     * what they need).
+     */
+    public static void requireRunnable() {
+        Assertions.assertNull(UNAVAILABLE, () -> "bundled ffmpeg/ffprobe cannot run: " + UNAVAILABLE);
     }
 
     private static String probeAvailability() {
@@ -39,7 +43,7 @@ final class FfmpegCli {
     }
 
     /** Runs a program and returns its stdout; fails with its stderr when it exits non-zero. */
-    static String run(List<String> command) throws IOException, InterruptedException {
+    public static String run(List<String> command) throws IOException, InterruptedException {
         Path err = Files.createTempFile("ffmpeg-cli", ".err");
         try {
             Process p = FfmpegTools.process(command).redirectError(err.toFile()).start();
@@ -59,7 +63,7 @@ final class FfmpegCli {
     }
 
     /** {@code ffprobe} key=value entries of the first video stream, counting frames by decoding. */
-    static Map<String, String> probe(Path file) throws IOException, InterruptedException {
+    public static Map<String, String> probe(Path file) throws IOException, InterruptedException {
         String out = run(List.of(FfmpegTools.ffprobe().toString(), "-v", "error", "-count_frames",
                 "-select_streams", "v:0",
                 "-show_entries", "stream=codec_name,pix_fmt,width,height,r_frame_rate,nb_read_frames,has_b_frames,profile"
@@ -76,7 +80,7 @@ final class FfmpegCli {
     }
 
     /** The MD5 of every decoded frame, in presentation order, from {@code ffmpeg -f framemd5}. */
-    static List<String> frameMd5(Path file) throws IOException, InterruptedException {
+    public static List<String> frameMd5(Path file) throws IOException, InterruptedException {
         String out = run(List.of(FfmpegTools.ffmpeg().toString(), "-v", "error", "-i", file.toString(),
                 "-map", "0:v:0", "-f", "framemd5", "-"));
         List<String> hashes = new ArrayList<>();
@@ -90,14 +94,14 @@ final class FfmpegCli {
     }
 
     /** One line per packet in decode order: {@code pts,dts,flags}. */
-    static List<String[]> packets(Path file) throws IOException, InterruptedException {
+    public static List<String[]> packets(Path file) throws IOException, InterruptedException {
         String out = run(List.of(FfmpegTools.ffprobe().toString(), "-v", "error", "-select_streams", "v:0",
                 "-show_entries", "packet=pts,dts,flags", "-of", "csv=p=0", file.toString()));
         return Arrays.stream(out.split("\n")).filter(l -> !l.isBlank()).map(l -> l.trim().split(",")).toList();
     }
 
     /** The picture types (I, P, B) of the decoded frames, in presentation order. */
-    static String pictureTypes(Path file) throws IOException, InterruptedException {
+    public static String pictureTypes(Path file) throws IOException, InterruptedException {
         String out = run(List.of(FfmpegTools.ffprobe().toString(), "-v", "error", "-select_streams", "v:0",
                 "-show_entries", "frame=pict_type", "-of", "csv=p=0", file.toString()));
         return out.replaceAll("\\s+", "");

@@ -10,7 +10,7 @@ class FfmpegToolsTest {
 
     @Test
     void bundledProgramsRunAndCarryLibx264() throws Exception {
-        FfmpegCli.assumeRunnable();
+        FfmpegCli.requireRunnable();
         assertTrue(Files.isExecutable(FfmpegTools.ffmpeg()));
         assertTrue(Files.isExecutable(FfmpegTools.ffprobe()));
         String encoders = FfmpegCli.run(List.of(FfmpegTools.ffmpeg().toString(), "-hide_banner", "-encoders"));

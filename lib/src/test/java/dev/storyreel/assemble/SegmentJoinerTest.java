@@ -125,7 +125,7 @@ class SegmentJoinerTest {
 
     @Test
     void ffprobeSeesTheWholeFilm() throws Exception {
-        FfmpegCli.assumeRunnable();
+        FfmpegCli.requireRunnable();
         Map<String, String> probe = FfmpegCli.probe(film);
         assertEquals("h264", probe.get("codec_name"));
         assertEquals("yuv420p", probe.get("pix_fmt"));
@@ -136,7 +136,7 @@ class SegmentJoinerTest {
 
     @Test
     void ffmpegFrameMd5OfFilmIsTheSegmentsConcatenated() throws Exception {
-        FfmpegCli.assumeRunnable();
+        FfmpegCli.requireRunnable();
         List<String> expected = new ArrayList<>();
         for (Path segment : segments) {
             expected.addAll(FfmpegCli.frameMd5(segment));

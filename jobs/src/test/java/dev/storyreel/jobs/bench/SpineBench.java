@@ -100,7 +100,7 @@ public final class SpineBench {
 
     private static double time(String... cmd) throws Exception {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        Process p = FfmpegTools.process(List.of(cmd)).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", cmd) + " failed");
         }
