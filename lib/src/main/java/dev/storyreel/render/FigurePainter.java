@@ -160,19 +160,20 @@ final class FigurePainter {
             }
         }
         SceneLayer.Builder figures = new SceneLayer.Builder(1.0);
-        for (Placement pl : back) {
-            figure(figures, p, pl, spec.seed(), w, h);
+        List<Placement> behind = new ArrayList<>(back);
+        behind.addAll(main);
+        for (Placement pl : behind) {
+            figure(figures, p, pl, spec.seed());
         }
-        for (Placement pl : main) {
-            figure(figures, p, pl, spec.seed(), w, h);
-        }
+        labels(figures, p, behind, w, h);
         List<SceneLayer> layers = new ArrayList<>();
         layers.add(figures.build());
         if (!front.isEmpty()) {
             SceneLayer.Builder fg = new SceneLayer.Builder(1.3);
             for (Placement pl : front) {
-                figure(fg, p, pl, spec.seed(), w, h);
+                figure(fg, p, pl, spec.seed());
             }
+            labels(fg, p, front, w, h);
             layers.add(fg.build());
         }
         List<Placement> all = new ArrayList<>(back);
@@ -199,7 +200,7 @@ final class FigurePainter {
         return out;
     }
 
-    private static void figure(SceneLayer.Builder b, Palette p, Placement pl, long seed, double w, double h) {
+    private static void figure(SceneLayer.Builder b, Palette p, Placement pl, long seed) {
         long hash = StableHash.of(pl.name());
         SplittableRandom pose = new SplittableRandom(seed ^ hash);
         Color body = p.graded(characterColor(pl.name()));
@@ -280,7 +281,6 @@ final class FigurePainter {
                         Palette.shade(skin, 0.62));
             }
         }
-        label(b, p, pl, w, h);
     }
 
     /** An arm in two segments: upper arm from the shoulder, forearm bent by {@code fore} (radians) at the elbow. */
@@ -296,29 +296,54 @@ final class FigurePainter {
         b.fill(a.createTransformedShape(new Ellipse2D.Double(-0.03, 0.16, 0.06, 0.06)), skin);
     }
 
-    /** A name plate above the head (kept inside the frame horizontally). */
-    private static void label(SceneLayer.Builder b, Palette p, Placement pl, double w, double h) {
-        double size = StrictMath.max(7, StrictMath.min(h * 0.042, StrictMath.max(h * 0.026, pl.height() * 0.05)));
-        Font font = Fonts.SANS_BOLD.deriveFont((float) size);
-        String text = pl.name();
-        double tw = Fonts.width(font, text);
-        double padX = size * 0.45;
-        double padY = size * 0.28;
-        double half = tw / 2 + padX;
-        double cx = StrictMath.max(half + w * 0.01, StrictMath.min(w - half - w * 0.01, pl.x()));
-        double baseline = StrictMath.max(size * 1.3, pl.headTop() - size * 0.55);
-        Color plate = switch (pl.mode()) {
-            case SPEAKING, BACK -> Palette.alpha(Palette.shade(p.graded(characterColor(pl.name())), 0.55), 225);
-            case FADED -> p.graded(0x101418, 110);
-            case FRONT -> p.graded(0x101418, 185);
-        };
-        Color ink = pl.mode() == Mode.FADED ? p.graded(0xFFFFFF, 150) : p.graded(0xFFFFFF);
-        double top = baseline - size * 0.78 - padY;
-        double bottom = baseline + size * 0.22 + padY;
-        b.fill(new RoundRectangle2D.Double(cx - half, top, 2 * half, bottom - top, size * 0.5, size * 0.5), plate);
-        b.fill(new Rectangle2D.Double(cx - half + size * 0.25, bottom - size * 0.16, 2 * half - size * 0.5, size * 0.1),
-                p.graded(characterColor(pl.name())));
-        Shape glyphs = font.createGlyphVector(Fonts.FRC, text).getOutline((float) (cx - tw / 2), (float) baseline);
-        b.fill(glyphs, ink);
+    /** Name plates above the heads, kept inside the frame and lifted where they would overlap. */
+    private static void labels(SceneLayer.Builder b, Palette p, List<Placement> placements, double w, double h) {
+        List<Rectangle2D> taken = new ArrayList<>();
+        for (Placement pl : placements) {
+            double size = StrictMath.max(7, StrictMath.min(h * 0.042, StrictMath.max(h * 0.026, pl.height() * 0.05)));
+            Font font = Fonts.SANS_BOLD.deriveFont((float) size);
+            String text = pl.name();
+            double tw = Fonts.width(font, text);
+            double padX = size * 0.45;
+            double padY = size * 0.28;
+            double half = tw / 2 + padX;
+            double cx = StrictMath.max(half + w * 0.01, StrictMath.min(w - half - w * 0.01, pl.x()));
+            double baseline = StrictMath.max(size * 1.3, pl.headTop() - size * 0.55);
+            double plateH = size + 2 * padY;
+            Rectangle2D box = null;
+            for (double shift : new double[] {0, -1.1, 1.1, -2.2, 2.2, 0}) {
+                double y = baseline + shift * plateH;
+                box = new Rectangle2D.Double(cx - half, y - size * 0.78 - padY, 2 * half, plateH);
+                if (box.getY() >= 0 && !overlaps(box, taken)) {
+                    baseline = y;
+                    break;
+                }
+            }
+            if (overlaps(box, taken) || box.getY() < 0) {
+                box = new Rectangle2D.Double(cx - half, baseline - size * 0.78 - padY, 2 * half, plateH);
+            }
+            taken.add(box);
+            Color plate = switch (pl.mode()) {
+                case SPEAKING, BACK -> Palette.alpha(Palette.shade(p.graded(characterColor(pl.name())), 0.55), 225);
+                case FADED -> p.graded(0x101418, 110);
+                case FRONT -> p.graded(0x101418, 185);
+            };
+            Color ink = pl.mode() == Mode.FADED ? p.graded(0xFFFFFF, 150) : p.graded(0xFFFFFF);
+            b.fill(new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(), size * 0.5, size * 0.5),
+                    plate);
+            b.fill(new Rectangle2D.Double(box.getX() + size * 0.25, box.getMaxY() - size * 0.16, box.getWidth() - size * 0.5,
+                    size * 0.1), p.graded(characterColor(pl.name())));
+            Shape glyphs = font.createGlyphVector(Fonts.FRC, text).getOutline((float) (cx - tw / 2), (float) baseline);
+            b.fill(glyphs, ink);
+        }
+    }
+
+    private static boolean overlaps(Rectangle2D box, List<Rectangle2D> taken) {
+        for (Rectangle2D r : taken) {
+            if (r.intersects(box)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -86,8 +86,7 @@ final class InteriorPainter {
         picture(wall, p, picX, h * 0.14, w * 0.1, h * 0.13, r);
         if (p.night()) {
             // Warm pool of lamplight on the wall.
-            wall.circle(w * 0.5, floorY - h * 0.25, h * 0.45, p.graded(0xFFD9A0, 16));
-            wall.circle(w * 0.5, floorY - h * 0.25, h * 0.3, p.graded(0xFFD9A0, 18));
+            wall.ellipse(w * 0.5, floorY - h * 0.22, w * 0.5, h * 0.34, p.graded(0xFFD9A0, 12));
         }
 
         Color floorColor = p.lit(r.nextInt(3) == 0 ? 0x7A7470 : WOOD);

@@ -28,8 +28,6 @@ final class Palette {
     final Color skyBottom;
     final Color sun;
     final Color haze;
-    final Color groundFar;
-    final Color ground;
 
     private Palette(Light light, Grade grade, boolean interior, String style) {
         this.light = light;
@@ -47,8 +45,6 @@ final class Palette {
         this.skyBottom = graded(sky[1]);
         this.sun = graded(sky[2]);
         this.haze = graded(sky[1]);
-        this.groundFar = lit(0x8DB07A, 0.35);
-        this.ground = lit(0x6E9A4E);
     }
 
     /** The palette for a shot's setting and style. */

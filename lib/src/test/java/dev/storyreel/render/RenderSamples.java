@@ -145,7 +145,7 @@ final class RenderSamples {
         for (Object[] s : samples(w, h)) {
             shots.add((ShotSpec) s[1]);
         }
-        for (int warm = 0; warm < 2; warm++) {
+        for (int warm = 0; warm < 4; warm++) {
             r.render(shots.iterator()).forEachRemaining(f -> { });
         }
         for (boolean movingOnly : new boolean[] {false, true}) {
