@@ -87,12 +87,17 @@ final class AssembleStage {
         Map<String, String> segmentErrors = new LinkedHashMap<>();
         int encoded = 0;
         if (!missing.isEmpty()) {
-            for (Segment s : encode(spark, store, missing, settings)) {
-                if (s.error() != null) {
-                    segmentErrors.put(s.shotKey(), s.error());
-                } else {
-                    encoded++;
+            try {
+                for (Segment s : encode(spark, store, missing, settings)) {
+                    if (s.error() != null) {
+                        segmentErrors.put(s.shotKey(), s.error());
+                    } else {
+                        encoded++;
+                    }
                 }
+            } catch (RuntimeException e) {
+                // The encode job itself failed (after Spark's retries): its films fail, the rest go on.
+                missing.keySet().forEach(k -> segmentErrors.put(k, "encoding failed: " + RenderStage.rootMessage(e)));
             }
             progress.advance(missing.size(), missingFrames);
         }
@@ -188,9 +193,7 @@ final class AssembleStage {
                 out.add(finish(store, key, encoder, local, expected, error, settings));
             }
         } finally {
-            try (Stream<Path> files = Files.walk(scratch)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteTree(scratch);
         }
         return out.iterator();
     }
@@ -204,6 +207,12 @@ final class AssembleStage {
         store.publish(local, store.resolve("segments/" + segmentName(key, settings)));
         Files.deleteIfExists(local);
         return new Segment(key, frames, null);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     /** Joins one film: segments fetched locally when remote, the MP4 published atomically. */
@@ -224,9 +233,7 @@ final class AssembleStage {
                 store.publish(mp4, new org.apache.hadoop.fs.Path(join.target()));
                 return new Joined(join.filmId(), r.frames(), null);
             } finally {
-                try (Stream<Path> files = Files.walk(scratch)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                deleteTree(scratch);
             }
         } catch (IOException | RuntimeException e) {
             return new Joined(join.filmId(), 0, "cannot join film: " + RenderStage.rootMessage(e));

@@ -1,9 +1,22 @@
 package dev.storyreel.jobs;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
+import dev.storyreel.plan.FilmPlan;
+import dev.storyreel.plan.PlannedShot;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.functions;
+import scala.jdk.javaapi.CollectionConverters;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -53,6 +66,63 @@ final class FramesTable {
 
     private FramesTable() {
     }
+
+    /** Whether the table holds exactly this shot: one key, the planned one, with all its frames. */
+    static boolean isCurrent(List<Committed> rows, PlannedShot s) {
+        return rows != null && rows.size() == 1 && rows.get(0).shotKey().equals(s.shotKey())
+                && rows.get(0).frames() == s.frames();
+    }
+
+    /**
+     * Films of these plans whose committed rows are not all current: a slot whose key changed (the
+     * screenplay or the settings changed), a slot no longer planned, or a partial shot.
+     */
+    static Set<String> staleFilms(Map<Slot, List<Committed>> committed, List<FilmPlan> plans) {
+        Map<Slot, PlannedShot> planned = new HashMap<>();
+        plans.forEach(p -> p.shots().forEach(s -> planned.put(slot(s), s)));
+        Set<String> films = new TreeSet<>();
+        plans.forEach(p -> films.add(p.filmId()));
+        Set<String> stale = new TreeSet<>();
+        committed.forEach((slot, rows) -> {
+            PlannedShot s = planned.get(slot);
+            if (films.contains(slot.filmId()) && (s == null || !isCurrent(rows, s))) {
+                stale.add(slot.filmId());
+            }
+        });
+        return stale;
+    }
+
+    /**
+     * Rewrites the partitions of these films keeping only the rows of the current shots in
+     * {@code keep}: written beside the table first, then swapped in film by film. A crash between
+     * the two leaves the film's frames to be rendered again, never a mix of old and new.
+     */
+    static void dropStale(SparkSession spark, OutputStore store, String path, Set<String> films, List<PlannedShot> keep) {
+        List<Row> slots = keep.stream()
+                .map(s -> RowFactory.create(s.filmId(), s.variant(), s.scene(), s.shot(), s.shotKey())).toList();
+        Dataset<Row> rows = spark.read().parquet(path)
+                .where(col("film_id").isin(films.toArray()))
+                .join(broadcast(spark.createDataFrame(slots, SLOTS)), CollectionConverters.asScala(
+                        List.of("film_id", "variant", "scene", "shot", "shot_key")).toSeq())
+                .select(Arrays.stream(SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new));
+        rows.write().mode(SaveMode.Overwrite).options(WRITE_OPTIONS).partitionBy("film_id")
+                .parquet(store.resolve("_compact-frames").toString());
+        for (String film : films) {
+            store.replace(store.resolve("_compact-frames/film_id=" + film), store.resolve("frames/film_id=" + film));
+        }
+        store.delete(store.resolve("_compact-frames"));
+    }
+
+    static Slot slot(PlannedShot s) {
+        return new Slot(s.filmId(), s.variant(), s.scene(), s.shot());
+    }
+
+    private static final StructType SLOTS = new StructType()
+            .add("film_id", DataTypes.StringType, false)
+            .add("variant", DataTypes.StringType, false)
+            .add("scene", DataTypes.IntegerType, false)
+            .add("shot", DataTypes.IntegerType, false)
+            .add("shot_key", DataTypes.StringType, false);
 
     /** Reads which shots are already committed (reads the key columns only, never the pixels). */
     static Map<Slot, List<Committed>> committed(SparkSession spark, OutputStore store, String path) {

@@ -126,6 +126,22 @@ public final class OutputStore {
         }
     }
 
+    /** Replaces {@code target} (a folder or file) by {@code source}, which is moved. */
+    public void replace(Path source, Path target) {
+        try {
+            FileSystem fs = fs(target);
+            fs.delete(target, true);
+            if (fs.exists(source)) {
+                fs.mkdirs(target.getParent());
+                if (!fs.rename(source, target)) {
+                    throw new IOException("cannot move " + source + " to " + target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Deletes a path recursively, if it exists. */
     public void delete(Path path) {
         try {

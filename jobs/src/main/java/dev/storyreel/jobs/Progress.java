@@ -43,6 +43,11 @@ final class Progress {
                 stage, shots, shotsTotal, frames, framesTotal, fps, clock(elapsed), clock(eta));
     }
 
+    /** A one-off line about the stage. */
+    void note(String stageName, String message) {
+        out.printf("[%s] %s%n", stageName, message);
+    }
+
     void finish() {
         out.flush();
     }

@@ -52,6 +52,14 @@ final class RenderStage {
                       String codec, int waveShots, Progress progress) {
         String path = store.resolve("frames").toString();
         Map<FramesTable.Slot, List<FramesTable.Committed>> committed = FramesTable.committed(spark, store, path);
+        Set<String> stale = FramesTable.staleFilms(committed, plans);
+        if (!stale.isEmpty()) {
+            progress.note("render", "dropping frames that no longer match the plan of " + String.join(", ", stale));
+            List<PlannedShot> keep = plans.stream().filter(p -> stale.contains(p.filmId()))
+                    .flatMap(p -> p.shots().stream())
+                    .filter(s -> FramesTable.isCurrent(committed.get(FramesTable.slot(s)), s)).toList();
+            FramesTable.dropStale(spark, store, path, stale, keep);
+        }
         Map<String, Job> todo = new LinkedHashMap<>();
         int planned = 0;
         long framesPlanned = 0;
@@ -59,10 +67,7 @@ final class RenderStage {
             for (PlannedShot s : plan.shots()) {
                 planned++;
                 framesPlanned += s.frames();
-                FramesTable.Slot slot = new FramesTable.Slot(s.filmId(), s.variant(), s.scene(), s.shot());
-                boolean done = committed.getOrDefault(slot, List.of()).stream()
-                        .anyMatch(c -> c.shotKey().equals(s.shotKey()) && c.frames() == s.frames());
-                if (!done) {
+                if (!FramesTable.isCurrent(committed.get(FramesTable.slot(s)), s)) {
                     todo.computeIfAbsent(s.shotKey(), k -> new Job(k, s.spec(), new ArrayList<>()))
                             .targets().add(new Target(s.filmId(), s.variant(), s.scene(), s.shot(), s.startFrame()));
                 }

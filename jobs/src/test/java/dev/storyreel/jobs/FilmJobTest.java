@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storyreel.assemble.FfmpegCli;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FilmJobTest {
     static final Path ROOT = Path.of(System.getProperty("storyreel.root", "..")).toAbsolutePath().normalize();
     static final Path SAMPLES = ROOT.resolve("samples");
-    static final String[] SIZE = {"--width", "64", "--height", "36", "--fps", "6", "--master", "local[2]"};
+    static final String[] SIZE = {"--width", "64", "--height", "36", "--fps", "6"};
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -63,8 +64,10 @@ class FilmJobTest {
         withBroken = tmp.resolve("a");
         withBrokenExit = job("--catalogue", cat.resolve("catalogue.csv").toString(), "--out", withBroken.toString());
         withBrokenRun = JSON.readTree(withBroken.resolve("run.json").toFile());
+        // The second run has another topology: one core instead of two, smaller commits.
         clean = tmp.resolve("b");
-        assertEquals(0, job("--catalogue", SAMPLES.resolve("catalogue.csv").toString(), "--out", clean.toString()));
+        assertEquals(0, job("--catalogue", SAMPLES.resolve("catalogue.csv").toString(), "--out", clean.toString(),
+                "--master", "local[1]", "--wave-shots", "5"));
     }
 
     @Test
@@ -133,6 +136,7 @@ class FilmJobTest {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), FilmJob.class.getName(),
                 "--catalogue", SAMPLES.resolve("catalogue.csv").toString(), "--out", out.toString(), "--wave-shots", "1"));
         cmd.addAll(List.of(SIZE));
+        cmd.addAll(List.of("--master", "local[2]"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -167,6 +171,47 @@ class FilmJobTest {
             assertEquals(sampleFilms.stream().map(f -> f + ".mp4").sorted().toList(),
                     films.map(f -> f.getFileName().toString()).sorted().toList(), "only whole MP4s in films/");
         }
+    }
+
+    @Test
+    void editingAScreenplayRerendersOnlyWhatChanged() throws Exception {
+        Path cat = tmp.resolve("edited-catalogue");
+        Files.createDirectories(cat);
+        try (Stream<Path> files = Files.list(SAMPLES)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, cat.resolve(f.getFileName()));
+            }
+        }
+        Path script = cat.resolve("lighthouse.fountain");
+        List<String> lines = new ArrayList<>(Files.readAllLines(script));
+        int cue = lines.indexOf("MARTA");
+        assertTrue(cue > 0, "the sample has a MARTA cue");
+        int line = cue + 1;
+        while (lines.get(line).startsWith("(")) {
+            line++;
+        }
+        lines.set(line, "The lamp is lit. Go home.");
+        Files.write(script, lines);
+        Path out = tmp.resolve("edited");
+        copyTree(clean, out);
+
+        assertEquals(0, job("--catalogue", cat.resolve("catalogue.csv").toString(), "--out", out.toString()));
+        JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
+        List<String> before = Duck.query("select distinct shot_key from " + Duck.table(clean, "plan"));
+        long changed = Duck.query("select distinct shot_key from " + Duck.table(out, "plan")).stream()
+                .filter(k -> !before.contains(k)).count();
+        assertTrue(changed >= 1 && changed <= 3, "changed shots: " + changed);
+        assertEquals(changed, run.at("/totals/shots_rendered").asLong());
+        // The old take of the edited shot is gone: one row per planned frame, all with current keys.
+        String frames = Duck.table(out, "frames");
+        String plan = Duck.table(out, "plan");
+        assertEquals(Duck.single("select sum(frames) from " + plan), Duck.single("select count(*) from " + frames));
+        assertEquals(0, Duck.single("select count(*) from " + frames + " f left join " + plan
+                + " p using (film_id, variant, scene, shot, shot_key) where p.frames is null"));
+        Path mp4 = out.resolve("films/lighthouse.mp4");
+        long planned = Duck.single("select sum(frames) from " + plan + " where film_id = 'lighthouse'");
+        assertEquals(planned, Long.parseLong(FfmpegCli.probe(mp4).get("nb_read_frames")));
+        assertTrue(!FfmpegCli.frameMd5(mp4).equals(FfmpegCli.frameMd5(clean.resolve("films/lighthouse.mp4"))));
     }
 
     @Test
@@ -220,7 +265,23 @@ class FilmJobTest {
     static int job(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of(SIZE));
+        if (!all.contains("--master")) {
+            all.addAll(List.of("--master", "local[2]"));
+        }
         return FilmJob.commandLine().execute(all.toArray(String[]::new));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path dst = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(dst);
+                } else {
+                    Files.copy(f, dst);
+                }
+            }
+        }
     }
 
     private static byte[] bytes(Object... parts) {
