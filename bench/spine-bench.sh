@@ -4,14 +4,15 @@
 #   2. the ffmpeg CLI encoding the same frames with the same x264 settings (encode only);
 #   3. our packet-copy joiner vs the ffmpeg CLI concat demuxer (-c copy) on the run's segments.
 # Prints the figures and the ratios (goals: job/encode >= 0.8, join >= 0.5).
-# Usage: bench/spine-bench.sh [FILM_ID] [WIDTH] [HEIGHT]
+# Usage: [PRESET=veryfast] [CRF=20] bench/spine-bench.sh [FILM_ID] [WIDTH] [HEIGHT]
+# Needs free disk for the film as raw frames (about 14 GB for the default film at 720p).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 film=${1:-lighthouse}
 width=${2:-1280}
 height=${3:-720}
-fps=24 preset=veryfast crf=20
+fps=24 preset=${PRESET:-veryfast} crf=${CRF:-20}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -31,16 +32,16 @@ stages=$(python3 -c "import json; s=json.load(open('$work/out/run.json'))['stage
 opens=$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' pom.xml)
 # shellcheck disable=SC2086
 java $opens -cp "jobs/target/test-classes:jobs/target/classes:$(cat "$work/cp.txt")" \
-  dev.storyreel.jobs.bench.SpineBench "$work/out" "$film" 480 "$preset" "$crf" > "$work/ref.txt"
+  dev.storyreel.jobs.bench.SpineBench "$work/out" "$film" "$frames" "$preset" "$crf" > "$work/ref.txt"
 # shellcheck disable=SC1090
 . <(sed 's/^/ref_/' "$work/ref.txt")
 
-python3 - "$frames" "$start" "$end" "$ref_cli_encode_fps" "$ref_ours_join_fps" "$ref_cli_concat_fps" "$ref_join_ratio" "$stages" "$width" "$height" <<'PY'
+python3 - "$frames" "$start" "$end" "$ref_cli_encode_fps" "$ref_ours_join_fps" "$ref_cli_concat_fps" "$ref_join_ratio" "$stages" "$width" "$height" "$preset" "$crf" <<'PY'
 import sys
-frames, start, end, cli, join, concat, jratio, stages, w, h = sys.argv[1:]
+frames, start, end, cli, join, concat, jratio, stages, w, h, preset, crf = sys.argv[1:]
 wall = float(end) - float(start)
 job = int(frames) / wall
-print(f"frame size: {w}x{h} @ 24 fps, x264 veryfast crf 20, {frames} frames, {sys.argv[8]}")
+print(f"frame size: {w}x{h} @ 24 fps, x264 {preset} crf {crf}, {frames} frames, {stages}")
 print(f"job end-to-end:      {job:8.1f} frames/s  (wall {wall:.1f} s, JVM and Spark start included)")
 print(f"ffmpeg CLI encode:   {float(cli):8.1f} frames/s  (same frames, same settings, encode only)")
 print(f"ratio job/encode:    {job/float(cli):8.2f}  (goal >= 0.8)")

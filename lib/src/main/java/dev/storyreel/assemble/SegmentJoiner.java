@@ -89,12 +89,13 @@ public final class SegmentJoiner {
         try (Output out = new Output(output)) {
             StreamShape reference = null;
             for (Path segment : segments) {
-                try (Input in = new Input(segment)) {
+                // Only the first segment is probed (decoded); the others are checked by their headers.
+                try (Input in = new Input(segment, reference == null)) {
                     StreamShape shape = StreamShape.of(in.stream);
                     if (reference == null) {
                         reference = shape;
                         out.start(in.stream);
-                    } else if (!shape.equals(reference)) {
+                    } else if (!reference.joinsWith(shape)) {
                         throw new IllegalArgumentException("segment " + segment + " cannot be joined to "
                                 + segments.get(0) + " without re-encoding: " + reference.differencesFrom(shape));
                     }
@@ -113,11 +114,13 @@ public final class SegmentJoiner {
         final AVStream stream;
         final int streamIndex;
 
-        Input(Path path) throws IOException {
+        Input(Path path, boolean probe) throws IOException {
             this.path = path;
             FfmpegException.check(avformat_open_input(format, path.toString(), null, null), "opening segment", path);
             try {
-                FfmpegException.check(avformat_find_stream_info(format, (PointerPointer<?>) null), "reading stream info", path);
+                if (probe) {
+                    FfmpegException.check(avformat_find_stream_info(format, (PointerPointer<?>) null), "reading stream info", path);
+                }
                 streamIndex = FfmpegException.check(
                         av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0),
                         "finding the video stream", path);

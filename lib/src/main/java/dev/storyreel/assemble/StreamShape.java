@@ -20,6 +20,9 @@ import org.bytedeco.javacpp.BytePointer;
 record StreamShape(String codec, int width, int height, String pixelFormat, int profile, int level,
                    String frameRate, String extradata) {
 
+    /** FFmpeg's value for a profile or level it has not read (AV_PROFILE_UNKNOWN, AV_LEVEL_UNKNOWN). */
+    static final int UNKNOWN = -99;
+
     static StreamShape of(AVStream stream) {
         AVCodecParameters par = stream.codecpar();
         byte[] extra = new byte[Math.max(0, par.extradata_size())];
@@ -40,14 +43,29 @@ record StreamShape(String codec, int width, int height, String pixelFormat, int 
                 HexFormat.of().formatHex(extra));
     }
 
-    /** Each field that differs, as {@code name: this vs other}. */
+    /**
+     * Whether packets of {@code other} can be copied into a stream shaped like this one. Pixel
+     * format, profile and level are only known after probing (decoding); they are compared when
+     * both sides know them. Equal extradata (SPS/PPS) implies they are equal anyway.
+     */
+    boolean joinsWith(StreamShape other) {
+        return differencesFrom(other).isEmpty();
+    }
+
+    /** Each field that differs, as {@code name: this vs other}; unknown fields are not compared. */
     String differencesFrom(StreamShape other) {
         List<String> diffs = new ArrayList<>();
         compare(diffs, "codec", codec, other.codec);
         compare(diffs, "size", width + "x" + height, other.width + "x" + other.height);
-        compare(diffs, "pixel format", pixelFormat, other.pixelFormat);
-        compare(diffs, "profile", profile, other.profile);
-        compare(diffs, "level", level, other.level);
+        if (!"none".equals(pixelFormat) && !"none".equals(other.pixelFormat)) {
+            compare(diffs, "pixel format", pixelFormat, other.pixelFormat);
+        }
+        if (profile != UNKNOWN && other.profile != UNKNOWN) {
+            compare(diffs, "profile", profile, other.profile);
+        }
+        if (level != UNKNOWN && other.level != UNKNOWN) {
+            compare(diffs, "level", level, other.level);
+        }
         compare(diffs, "frame rate", frameRate, other.frameRate);
         if (!extradata.equals(other.extradata)) {
             diffs.add("extradata (SPS/PPS) differs: " + abbreviate(extradata) + " vs " + abbreviate(other.extradata));
