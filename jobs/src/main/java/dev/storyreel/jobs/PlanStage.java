@@ -19,7 +19,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -78,11 +77,8 @@ final class PlanStage {
         }
         String base = source.baseDir();
         int slices = Math.min(entries.size(), Math.max(1, jsc.defaultParallelism() * 2));
-        List<Outcome> out = new ArrayList<>(jsc.parallelize(entries, slices)
-                .map(e -> planOne(e, base, settings))
-                .collect());
-        out.sort(Comparator.comparingInt(o -> entries.indexOf(o.entry())));
-        return out;
+        // parallelize → map → collect keeps the input order: outcomes come back in catalogue order.
+        return jsc.parallelize(entries, slices).map(e -> planOne(e, base, settings)).collect();
     }
 
     static Outcome planOne(CatalogueEntry entry, String baseDir, PlanSettings settings) {
