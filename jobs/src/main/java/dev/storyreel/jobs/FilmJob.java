@@ -70,6 +70,11 @@ public final class FilmJob implements Callable<Integer> {
     @Option(names = "--wave-shots", paramLabel = "N", description = "Shots per render commit (0: four per core).")
     int waveShots = 0;
 
+    @Option(names = "--gpu-per-task", paramLabel = "AMOUNT",
+            description = "GPUs per render task (fractions allowed, e.g. 0.5); auto: 1 when the executors have GPUs "
+                    + "(spark.executor.resource.gpu.amount), else none. Assembly never holds a GPU.")
+    String gpuPerTask = GpuScheduling.AUTO;
+
     @Option(names = "--master", description = "Spark master (default: spark.master from the Spark conf, else local[*]).")
     String master;
 
@@ -127,6 +132,9 @@ public final class FilmJob implements Callable<Integer> {
             if (crf < 0 || crf > 51) {
                 throw new IllegalArgumentException("--crf must be in 0..51, got " + crf);
             }
+            if (!GpuScheduling.AUTO.equalsIgnoreCase(gpuPerTask.strip())) {
+                GpuScheduling.parse(gpuPerTask.strip());
+            }
             ExecutorRenderers.create(new RendererChoice(renderer, model)).close();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -150,6 +158,7 @@ public final class FilmJob implements Callable<Integer> {
             conf.setMaster("local[*]");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        ClusterSettings.apply(conf, out, gpuPerTask);
         return SparkSession.builder().config(conf).getOrCreate();
     }
 

@@ -44,6 +44,8 @@ final class FilmRun {
         PlanStage.Source source = PlanStage.readCatalogue(options.catalogue(), spark.sparkContext().hadoopConfiguration(),
                 options.seed());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        DeviceAudit.reset();
+        spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "plan");
         List<PlanStage.Outcome> outcomes = PlanStage.plan(jsc, source, planSettings);
         Map<String, FilmFailure> failures = new LinkedHashMap<>();
         source.catalogue().failures().forEach(f -> failures.put(f.filmId(), f));
@@ -65,6 +67,7 @@ final class FilmRun {
         if (!options.planOnly()) {
             long t1 = System.nanoTime();
             int wave = options.waveShots() > 0 ? options.waveShots() : Math.max(2, jsc.defaultParallelism() * 4);
+            spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "render");
             render = RenderStage.run(spark, store, plans, options.renderer(), options.codec(), wave, progress);
             stages.put("render", seconds(t1));
             render.failures().forEach(f -> failures.putIfAbsent(f.filmId(), f));
@@ -73,12 +76,15 @@ final class FilmRun {
             List<FilmPlan> renderable = plans.stream().filter(p -> !failures.containsKey(p.filmId())).toList();
             EncoderSettings enc = new EncoderSettings(options.width(), options.height(), options.fps(), options.preset(),
                     options.crf());
+            spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "assemble");
             assemble = AssembleStage.run(spark, store, renderable, enc, progress);
             stages.put("assemble", seconds(t2));
             assemble.failures().forEach(f -> failures.putIfAbsent(f.filmId(), f));
         }
         stages.put("total", seconds(t0));
         RunReport report = report(source, plans, failures, render, assemble, stages);
+        spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, null);
+        store.publish(DeviceAudit.toJson(), store.resolve("devices.json"));
         store.publish(report.toJson(), store.resolve("run.json"));
         return report;
     }

@@ -39,7 +39,9 @@ final class FramesTable {
             .add("width", DataTypes.IntegerType, false)
             .add("height", DataTypes.IntegerType, false)
             .add("codec", DataTypes.StringType, false)
-            .add("data", DataTypes.BinaryType, false);
+            .add("data", DataTypes.BinaryType, false)
+            // Where the frame was rendered: the render task's GPU address ("gpu:1") or "cpu".
+            .add("device", DataTypes.StringType, false);
 
     /**
      * Parquet settings for multi-MB values: check page and row-group sizes every few rows (the

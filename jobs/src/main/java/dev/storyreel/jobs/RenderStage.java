@@ -103,8 +103,8 @@ final class RenderStage {
 
     private static void writeWave(SparkSession spark, JavaSparkContext jsc, List<Job> wave, RendererChoice renderer,
                                   String codec, String path) {
-        JavaRDD<Row> rows = jsc.parallelize(new ArrayList<>(wave), wave.size())
-                .mapPartitions(jobs -> renderPartition(jobs, renderer, codec));
+        JavaRDD<Row> rows = GpuScheduling.forRender(jsc.parallelize(new ArrayList<>(wave), wave.size())
+                .mapPartitions(jobs -> renderPartition(jobs, renderer, codec)));
         spark.createDataFrame(rows, FramesTable.SCHEMA)
                 .write()
                 .mode(SaveMode.Append)
@@ -119,6 +119,7 @@ final class RenderStage {
         input.forEachRemaining(jobs::add);
         Renderer renderer = ExecutorRenderers.get(choice);
         FrameCodec codec = FrameCodec.named(codecName);
+        String device = TaskDevice.current();
         Iterator<RenderedFrame> frames = renderer.render(jobs.stream().map(Job::spec).iterator());
         return new Iterator<>() {
             private final Deque<Row> pending = new ArrayDeque<>();
@@ -144,7 +145,7 @@ final class RenderStage {
                     for (Target t : j.targets()) {
                         pending.add(RowFactory.create(t.filmId(), t.variant(), t.scene(), t.shot(), f.index(),
                                 t.startFrame() + f.index(), j.shotKey(), f.image().getWidth(), f.image().getHeight(),
-                                codec.name(), data));
+                                codec.name(), data, device));
                     }
                 }
                 return pending.poll();

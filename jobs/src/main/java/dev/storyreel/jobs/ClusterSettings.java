@@ -1,0 +1,32 @@
+package dev.storyreel.jobs;
+
+import java.util.Locale;
+import org.apache.spark.SparkConf;
+
+/**
+ * Spark settings the job adds for clusters and object stores: Parquet through the S3A magic
+ * committer when the output is {@code s3a://}, the GPU share of render tasks, and the device
+ * audit plugin. Settings already given (spark-submit, a conf file) win.
+ */
+final class ClusterSettings {
+    static final String MAGIC = "magic";
+
+    private ClusterSettings() {
+    }
+
+    static void apply(SparkConf conf, String out, String gpuPerTask) {
+        if (out.toLowerCase(Locale.ROOT).startsWith("s3a://")) {
+            conf.setIfMissing("spark.hadoop.fs.s3a.committer.name", MAGIC);
+            conf.setIfMissing("spark.hadoop.fs.s3a.committer.magic.enabled", "true");
+            conf.setIfMissing("spark.sql.sources.commitProtocolClass",
+                    "org.apache.spark.internal.io.cloud.PathOutputCommitProtocol");
+            conf.setIfMissing("spark.sql.parquet.output.committer.class",
+                    "org.apache.spark.internal.io.cloud.BindingParquetOutputCommitter");
+        }
+        conf.set(GpuScheduling.GPU_PER_TASK, gpuPerTask);
+        String plugins = conf.get("spark.plugins", "");
+        if (!plugins.contains(DeviceAudit.class.getName())) {
+            conf.set("spark.plugins", plugins.isBlank() ? DeviceAudit.class.getName() : plugins + "," + DeviceAudit.class.getName());
+        }
+    }
+}
