@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.col;
 import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.assemble.SegmentJoiner;
 import dev.storyreel.assemble.ShotEncoder;
+import dev.storyreel.assemble.SubtitleMuxer;
+import dev.storyreel.variant.VariantSpec;
 import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.plan.FilmPlan;
@@ -43,8 +45,19 @@ final class AssembleStage {
     record Segment(String shotKey, long frames, String error) implements Serializable {
     }
 
-    /** A film to join: its segments in screen order and where the MP4 goes. */
-    record Join(String filmId, List<String> segments, String target, long frames) implements Serializable {
+    /**
+     * A film to join: its segments in screen order and where the MP4 goes; {@code srt} (may be null)
+     * is muxed in as a mov_text stream tagged {@code language} (ISO 639-2, "" for none).
+     */
+    record Join(String filmId, List<String> segments, String target, long frames, String srt, String language)
+            implements Serializable {
+        Join(String filmId, List<String> segments, String target, long frames) {
+            this(filmId, segments, target, frames, null, "");
+        }
+    }
+
+    /** Subtitles to mux into a film: SubRip text and its language (ISO 639-2, "" for none). */
+    record Captions(String srt, String language) implements Serializable {
     }
 
     /** A joined film, or why it could not be joined. */
@@ -71,13 +84,28 @@ final class AssembleStage {
 
     static Result run(SparkSession spark, OutputStore store, List<FilmPlan> plans, EncoderSettings settings,
                       Progress progress) {
+        return run(spark, store, plans, settings, Map.of(), progress);
+    }
+
+    /** The segment of a shot: the run's encoder settings at the shot's own frame size (variants differ). */
+    static String segmentName(PlannedShot s, EncoderSettings settings) {
+        return segmentName(s.shotKey(), sized(settings, s.spec().width(), s.spec().height()));
+    }
+
+    static EncoderSettings sized(EncoderSettings s, int width, int height) {
+        return new EncoderSettings(width, height, s.fps(), s.preset(), s.crf());
+    }
+
+    /** As above; {@code captions} by film file (see {@link #filmFile(FilmPlan)}) are muxed into the films. */
+    static Result run(SparkSession spark, OutputStore store, List<FilmPlan> plans, EncoderSettings settings,
+                      Map<String, Captions> captions, Progress progress) {
         List<FilmFailure> failures = new ArrayList<>();
         Set<String> present = new HashSet<>(store.list(store.resolve("segments")));
         // One slot per missing key: the frames of a key shared by several slots are encoded once.
         Map<String, PlannedShot> missing = new LinkedHashMap<>();
         for (FilmPlan plan : plans) {
             for (PlannedShot s : plan.shots()) {
-                if (!present.contains(segmentName(s.shotKey(), settings))) {
+                if (!present.contains(segmentName(s, settings))) {
                     missing.putIfAbsent(s.shotKey(), s);
                 }
             }
@@ -112,8 +140,10 @@ final class AssembleStage {
                 continue;
             }
             List<String> segs = plan.shots().stream()
-                    .map(s -> store.resolve("segments/" + segmentName(s.shotKey(), settings)).toString()).toList();
-            joins.add(new Join(plan.filmId(), segs, store.resolve(filmFile(plan.filmId())).toString(), plan.frames()));
+                    .map(s -> store.resolve("segments/" + segmentName(s, settings)).toString()).toList();
+            Captions c = captions.get(filmFile(plan));
+            joins.add(new Join(plan.filmId(), segs, store.resolve(filmFile(plan)).toString(), plan.frames(),
+                    c == null ? null : c.srt(), c == null ? "" : c.language()));
         }
         progress.start("join", joins.size(), joins.stream().mapToLong(Join::frames).sum());
         if (!joins.isEmpty()) {
@@ -133,6 +163,18 @@ final class AssembleStage {
     /** The film's MP4, relative to the output root. */
     static String filmFile(String filmId) {
         return "films/" + filmId + ".mp4";
+    }
+
+    /**
+     * A variant's MP4, relative to the output root: {@code films/<film_id>.mp4} for the main variant
+     * (the run's own settings), {@code films/<film_id>/<variant>.mp4} for the others.
+     */
+    static String filmFile(String filmId, String variant) {
+        return VariantSpec.MAIN_ID.equals(variant) ? filmFile(filmId) : "films/" + filmId + "/" + variant + ".mp4";
+    }
+
+    static String filmFile(FilmPlan plan) {
+        return filmFile(plan.filmId(), plan.variant());
     }
 
     private static List<Segment> encode(SparkSession spark, OutputStore store, Map<String, PlannedShot> missing,
@@ -170,13 +212,13 @@ final class AssembleStage {
                 String k = r.getString(0);
                 if (!k.equals(key)) {
                     if (key != null) {
-                        out.add(finish(store, key, encoder, local, expected, error, settings));
+                        out.add(finish(store, key, encoder, local, expected, error));
                     }
                     key = k;
                     expected = 0;
                     error = null;
-                    local = scratch.resolve(segmentName(k, settings));
-                    encoder = new ShotEncoder(local, settings);
+                    local = scratch.resolve(segmentName(k, sized(settings, r.getInt(2), r.getInt(3))));
+                    encoder = new ShotEncoder(local, sized(settings, r.getInt(2), r.getInt(3)));
                 }
                 if (error != null) {
                     continue;
@@ -190,7 +232,7 @@ final class AssembleStage {
                 encoder.write(FrameCodec.named(r.getString(4)).decode(r.getAs(5), r.getInt(2), r.getInt(3)));
             }
             if (key != null) {
-                out.add(finish(store, key, encoder, local, expected, error, settings));
+                out.add(finish(store, key, encoder, local, expected, error));
             }
         } finally {
             deleteTree(scratch);
@@ -199,12 +241,12 @@ final class AssembleStage {
     }
 
     private static Segment finish(OutputStore store, String key, ShotEncoder encoder, Path local, int frames,
-                                  String error, EncoderSettings settings) throws IOException {
+                                  String error) throws IOException {
         encoder.close();
         if (error != null) {
             return new Segment(key, frames, error);
         }
-        store.publish(local, store.resolve("segments/" + segmentName(key, settings)));
+        store.publish(local, store.resolve("segments/" + local.getFileName()));
         Files.deleteIfExists(local);
         return new Segment(key, frames, null);
     }
@@ -229,6 +271,12 @@ final class AssembleStage {
                 SegmentJoiner.Result r = new SegmentJoiner().join(local, mp4);
                 if (r.frames() != join.frames()) {
                     return new Joined(join.filmId(), r.frames(), "joined film has " + r.frames() + " frames, plan says " + join.frames());
+                }
+                if (join.srt() != null && !join.srt().isEmpty()) {
+                    Path srt = Files.writeString(scratch.resolve("subtitles.srt"), join.srt());
+                    Path muxed = scratch.resolve(join.filmId() + "-subtitled.mp4");
+                    new SubtitleMuxer().mux(mp4, srt, muxed, join.language());
+                    mp4 = muxed;
                 }
                 store.publish(mp4, new org.apache.hadoop.fs.Path(join.target()));
                 return new Joined(join.filmId(), r.frames(), null);

@@ -84,6 +84,22 @@ public final class FilmJob implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show Spark's INFO logs.")
     boolean verbose;
 
+    @Option(names = "--trailer", paramLabel = "SECONDS",
+            description = "Cut trailers/<film_id>.mp4 of this length (30, 60, 90) for every film (0: rows with a trailer column only).")
+    int trailer = 0;
+
+    @Option(names = "--dataset", description = "Write dataset/: a clip per shot, a captions table (Parquet), tar shards.")
+    boolean dataset;
+
+    @Option(names = "--shard-mb", paramLabel = "MB", description = "Size of the dataset's tar shards (0: no shards).")
+    int shardMb = 64;
+
+    @Option(names = "--subtitle-names", description = "Prefix subtitle lines with the speaker's name.")
+    boolean subtitleNames;
+
+    @Option(names = "--styles", paramLabel = "FILE", description = "Style presets (YAML); a missing file means none.")
+    String styles = "conf/styles.yaml";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -112,7 +128,7 @@ public final class FilmJob implements Callable<Integer> {
             if (!verbose) {
                 spark.sparkContext().setLogLevel("WARN");
             }
-            RunReport report = new FilmRun(spark, options, console).run();
+            RunReport report = new FilmRun(spark, options, console, outputOptions()).run();
             return summarise(report, console);
         } catch (CatalogueException e) {
             System.err.println("storyreel: " + e.getMessage());
@@ -129,6 +145,12 @@ public final class FilmJob implements Callable<Integer> {
             if (fps <= 0 || fps > 120) {
                 throw new IllegalArgumentException("--fps must be in 1..120, got " + fps);
             }
+            if (trailer < 0 || trailer > 600) {
+                throw new IllegalArgumentException("--trailer must be in 0..600 seconds (30, 60, 90), got " + trailer);
+            }
+            if (shardMb < 0) {
+                throw new IllegalArgumentException("--shard-mb must not be negative, got " + shardMb);
+            }
             if (crf < 0 || crf > 51) {
                 throw new IllegalArgumentException("--crf must be in 0..51, got " + crf);
             }
@@ -141,6 +163,14 @@ public final class FilmJob implements Callable<Integer> {
         }
         return new JobOptions(catalogue, out, new RendererChoice(renderer, model), width, height, fps, seed, codec,
                 preset, crf, planOnly, waveShots);
+    }
+
+    private OutputOptions outputOptions() throws IOException {
+        java.nio.file.Path presets = java.nio.file.Path.of(styles);
+        var named = java.nio.file.Files.isRegularFile(presets)
+                ? dev.storyreel.plan.StylePreset.parseYaml(java.nio.file.Files.readAllBytes(presets))
+                : java.util.Map.<String, dev.storyreel.plan.StylePreset>of();
+        return new OutputOptions(trailer, dataset, (long) shardMb << 20, subtitleNames, named);
     }
 
     private SparkSession session() throws IOException {

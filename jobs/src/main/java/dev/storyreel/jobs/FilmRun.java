@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.storyreel.variant.VariantPlan;
+import dev.storyreel.variant.VariantSpec;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -22,11 +24,17 @@ final class FilmRun {
     private final SparkSession spark;
     private final JobOptions options;
     private final PrintStream console;
+    private final OutputOptions outputs;
 
     FilmRun(SparkSession spark, JobOptions options, PrintStream console) {
+        this(spark, options, console, OutputOptions.NONE);
+    }
+
+    FilmRun(SparkSession spark, JobOptions options, PrintStream console, OutputOptions outputs) {
         this.spark = spark;
         this.options = options;
         this.console = console;
+        this.outputs = outputs;
     }
 
     /** Runs the job and writes {@code run.json}; the report says which films failed. */
@@ -46,17 +54,23 @@ final class FilmRun {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         DeviceAudit.reset();
         spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "plan");
-        List<PlanStage.Outcome> outcomes = PlanStage.plan(jsc, source, planSettings);
+        List<PlanStage.Outcome> outcomes = PlanStage.plan(jsc, source, planSettings, outputs.styles());
         Map<String, FilmFailure> failures = new LinkedHashMap<>();
         source.catalogue().failures().forEach(f -> failures.put(f.filmId(), f));
         List<FilmPlan> plans = new ArrayList<>();
+        List<VariantPlan> variants = new ArrayList<>();
+        Map<String, Map<String, String>> translations = new LinkedHashMap<>();
         for (PlanStage.Outcome o : outcomes) {
             if (o.failure() != null) {
                 failures.put(o.failure().filmId(), o.failure());
             } else {
-                plans.add(o.plan());
+                o.variants().forEach(v -> plans.add(v.plan()));
+                variants.addAll(o.variants());
+                translations.put(o.entry().filmId(), o.translations());
             }
         }
+        Deliverables deliverables = new Deliverables(variants, translations, outputs.subtitleNames(),
+                new EncoderSettings(options.width(), options.height(), options.fps(), options.preset(), options.crf()));
         failures.values().forEach(f -> console.println("[plan] failed " + f.describe()));
         PlanTable.write(spark, plans, rendererInfo, store.resolve("plan").toString());
         stages.put("plan", seconds(t0));
@@ -64,6 +78,8 @@ final class FilmRun {
 
         RenderStage.Result render = new RenderStage.Result(0, 0, 0, 0, List.of());
         AssembleStage.Result assemble = new AssembleStage.Result(0, List.of());
+        List<RunReport.Trailer> trailers = List.of();
+        Map<String, Object> dataset = null;
         if (!options.planOnly()) {
             long t1 = System.nanoTime();
             int wave = options.waveShots() > 0 ? options.waveShots() : Math.max(2, jsc.defaultParallelism() * 4);
@@ -77,23 +93,37 @@ final class FilmRun {
             EncoderSettings enc = new EncoderSettings(options.width(), options.height(), options.fps(), options.preset(),
                     options.crf());
             spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "assemble");
-            assemble = AssembleStage.run(spark, store, renderable, enc, progress);
+            assemble = AssembleStage.run(spark, store, renderable, enc, deliverables.captions(), progress);
             stages.put("assemble", seconds(t2));
             assemble.failures().forEach(f -> failures.putIfAbsent(f.filmId(), f));
+
+            long t3 = System.nanoTime();
+            List<VariantPlan> made = variants.stream().filter(v -> !failures.containsKey(v.plan().filmId())).toList();
+            deliverables.write(store, made);
+            trailers = TrailerStage.run(spark, store, made, source.catalogue().entries(), outputs.trailerSeconds(), enc,
+                    progress);
+            stages.put("deliver", seconds(t3));
+            if (outputs.dataset()) {
+                long t4 = System.nanoTime();
+                dataset = DatasetStage.run(spark, store, made, enc, options.renderer(), outputs.shardBytes(), progress);
+                stages.put("dataset", seconds(t4));
+            }
         }
         stages.put("total", seconds(t0));
-        RunReport report = report(source, plans, failures, render, assemble, stages);
+        RunReport report = report(source, variants, failures, render, assemble, stages, deliverables, trailers, dataset);
         spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, null);
         store.publish(DeviceAudit.toJson(), store.resolve("devices.json"));
         store.publish(report.toJson(), store.resolve("run.json"));
         return report;
     }
 
-    private RunReport report(PlanStage.Source source, List<FilmPlan> plans, Map<String, FilmFailure> failures,
-                             RenderStage.Result render, AssembleStage.Result assemble, Map<String, Double> stages) {
+    private RunReport report(PlanStage.Source source, List<VariantPlan> variants, Map<String, FilmFailure> failures,
+                             RenderStage.Result render, AssembleStage.Result assemble, Map<String, Double> stages,
+                             Deliverables deliverables, List<RunReport.Trailer> trailers, Map<String, Object> dataset) {
         List<RunReport.Film> films = new ArrayList<>();
-        Map<String, FilmPlan> byId = new LinkedHashMap<>();
-        plans.forEach(p -> byId.put(p.filmId(), p));
+        List<FilmPlan> plans = variants.stream().map(VariantPlan::plan).toList();
+        Map<String, List<FilmPlan>> byId = new LinkedHashMap<>();
+        plans.forEach(p -> byId.computeIfAbsent(p.filmId(), k -> new ArrayList<>()).add(p));
         List<String> order = new ArrayList<>();
         source.catalogue().entries().forEach(e -> order.add(e.filmId()));
         source.catalogue().failures().forEach(f -> {
@@ -102,17 +132,25 @@ final class FilmRun {
             }
         });
         for (String id : order) {
-            FilmPlan p = byId.get(id);
-            FilmFailure f = failures.get(id);
-            String status = f != null ? "failed" : options.planOnly() ? "planned" : "ok";
-            String title = p != null ? p.title() : source.catalogue().entries().stream()
-                    .filter(e -> e.filmId().equals(id)).map(e -> e.title()).findFirst().orElse("");
-            films.add(new RunReport.Film(id, title, status, p == null ? 0 : p.scenes(), p == null ? 0 : p.shots().size(),
-                    p == null ? 0 : p.frames(), p == null ? 0 : (double) p.frames() / options.fps(),
-                    "ok".equals(status) ? AssembleStage.filmFile(id) : null,
-                    f == null ? null : new RunReport.Error(f.file(), f.line(), f.message())));
+            List<FilmPlan> ps = byId.getOrDefault(id, new ArrayList<>());
+            if (ps.isEmpty()) {
+                ps.add(null);
+            }
+            for (FilmPlan p : ps) {
+                FilmFailure f = failures.get(id);
+                String status = f != null ? "failed" : options.planOnly() ? "planned" : "ok";
+                String title = p != null ? p.title() : source.catalogue().entries().stream()
+                        .filter(e -> e.filmId().equals(id)).map(e -> e.title()).findFirst().orElse("");
+                String variant = p == null ? VariantSpec.MAIN_ID : p.variant();
+                films.add(new RunReport.Film(id, title, status, p == null ? 0 : p.scenes(), p == null ? 0 : p.shots().size(),
+                        p == null ? 0 : p.frames(), p == null ? 0 : (double) p.frames() / options.fps(),
+                        "ok".equals(status) ? AssembleStage.filmFile(id, variant) : null,
+                        f == null ? null : new RunReport.Error(f.file(), f.line(), f.message()), variant,
+                        "ok".equals(status) && p != null ? deliverables.files(p) : Map.of()));
+            }
         }
-        int ok = (int) films.stream().filter(x -> !"failed".equals(x.status())).count();
+        int ok = (int) films.stream().filter(x -> !"failed".equals(x.status())).map(RunReport.Film::filmId).distinct().count();
+        int filmCount = (int) films.stream().map(RunReport.Film::filmId).distinct().count();
         long shotsPlanned = plans.stream().mapToLong(p -> p.shots().size()).sum();
         long framesPlanned = plans.stream().mapToLong(FilmPlan::frames).sum();
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -128,14 +166,17 @@ final class FilmRun {
         settings.put("encoder", "libx264 " + options.preset() + " crf " + options.crf() + " yuv420p");
         settings.put("plan_only", options.planOnly());
         settings.put("master", spark.sparkContext().master());
-        return new RunReport(VERSION, settings, films, stages, new RunReport.Totals(films.size(), ok, films.size() - ok,
-                shotsPlanned, render.shotsRendered(), framesPlanned, render.framesRendered(), assemble.segmentsEncoded()));
+        settings.put("trailer", outputs.trailerSeconds());
+        settings.put("dataset", outputs.dataset());
+        return new RunReport(VERSION, settings, films, stages, new RunReport.Totals(filmCount, ok, filmCount - ok,
+                shotsPlanned, render.shotsRendered(), framesPlanned, render.framesRendered(), assemble.segmentsEncoded()),
+                trailers, dataset);
     }
 
     private void printPlan(List<FilmPlan> plans) {
-        console.printf("%-24s %6s %6s %8s %9s%n", "film", "scenes", "shots", "frames", "duration");
+        console.printf("%-24s %-16s %6s %6s %8s %9s%n", "film", "variant", "scenes", "shots", "frames", "duration");
         for (FilmPlan p : plans) {
-            console.printf("%-24s %6d %6d %8d %9s%n", p.filmId(), p.scenes(), p.shots().size(), p.frames(),
+            console.printf("%-24s %-16s %6d %6d %8d %9s%n", p.filmId(), p.variant(), p.scenes(), p.shots().size(), p.frames(),
                     Progress.clock((double) p.frames() / options.fps()));
         }
     }

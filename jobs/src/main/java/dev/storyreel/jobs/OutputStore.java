@@ -142,6 +142,19 @@ public final class OutputStore {
         }
     }
 
+    /** Copies a file within the store (overwriting {@code target}). */
+    public void copy(Path source, Path target) {
+        try {
+            FileSystem fs = fs(target);
+            fs.mkdirs(target.getParent());
+            if (!org.apache.hadoop.fs.FileUtil.copy(fs(source), source, fs, target, false, true, conf)) {
+                throw new IOException("cannot copy " + source + " to " + target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Deletes a path recursively, if it exists. */
     public void delete(Path path) {
         try {

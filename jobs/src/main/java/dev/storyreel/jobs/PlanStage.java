@@ -7,7 +7,6 @@ import dev.storyreel.catalogue.CatalogueParser;
 import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlanSettings;
-import dev.storyreel.plan.ShotPlanner;
 import dev.storyreel.screenplay.Screenplay;
 import dev.storyreel.screenplay.ScreenplayException;
 import dev.storyreel.screenplay.ScreenplayReader;
@@ -20,6 +19,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import dev.storyreel.plan.StylePreset;
+import dev.storyreel.subtitle.Translation;
+import dev.storyreel.variant.VariantPlan;
+import dev.storyreel.variant.VariantPlanner;
+import dev.storyreel.variant.VariantSpec;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -32,8 +38,15 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 final class PlanStage {
 
-    /** A film's plan, or why it has none. */
-    record Outcome(CatalogueEntry entry, FilmPlan plan, FilmFailure failure) implements Serializable {
+    /**
+     * A film's plan (its first variant's), or why it has none; {@code variants} holds every variant the
+     * row asks for, {@code translations} the subtitle files of its languages (language → file text).
+     */
+    record Outcome(CatalogueEntry entry, FilmPlan plan, FilmFailure failure, List<VariantPlan> variants,
+                   Map<String, String> translations) implements Serializable {
+        Outcome(CatalogueEntry entry, FilmPlan plan, FilmFailure failure) {
+            this(entry, plan, failure, plan == null ? List.of() : List.of(new VariantPlan(VariantSpec.MAIN, plan)), Map.of());
+        }
     }
 
     /** The catalogue and the folder its relative sources are resolved against. */
@@ -71,6 +84,11 @@ final class PlanStage {
 
     /** Plans every film of the catalogue, one Spark task per group of films; results in catalogue order. */
     static List<Outcome> plan(JavaSparkContext jsc, Source source, PlanSettings settings) {
+        return plan(jsc, source, settings, Map.of());
+    }
+
+    /** As above, resolving style names through the named presets. */
+    static List<Outcome> plan(JavaSparkContext jsc, Source source, PlanSettings settings, Map<String, StylePreset> styles) {
         List<CatalogueEntry> entries = source.catalogue().entries();
         if (entries.isEmpty()) {
             return List.of();
@@ -78,26 +96,57 @@ final class PlanStage {
         String base = source.baseDir();
         int slices = Math.min(entries.size(), Math.max(1, jsc.defaultParallelism() * 2));
         // parallelize → map → collect keeps the input order: outcomes come back in catalogue order.
-        return jsc.parallelize(entries, slices).map(e -> planOne(e, base, settings)).collect();
+        return jsc.parallelize(entries, slices).map(e -> planOne(e, base, settings, styles)).collect();
     }
 
     static Outcome planOne(CatalogueEntry entry, String baseDir, PlanSettings settings) {
+        return planOne(entry, baseDir, settings, Map.of());
+    }
+
+    static Outcome planOne(CatalogueEntry entry, String baseDir, PlanSettings settings, Map<String, StylePreset> styles) {
         Path src = resolve(baseDir, entry.source());
         String shown = display(src);
+        List<VariantPlan> variants;
         try {
             byte[] bytes = OutputStore.readAll(src, ExecutorHadoop.conf());
             Screenplay screenplay = ScreenplayReader.read(shown, bytes, true);
-            FilmPlan plan = new ShotPlanner(settings).plan(entry, screenplay);
-            return new Outcome(entry, plan, null);
+            variants = new VariantPlanner(settings, styles).plan(entry, screenplay);
         } catch (FileNotFoundException e) {
             return failed(entry, shown, 0, "screenplay not found");
         } catch (IOException e) {
             return failed(entry, shown, 0, "cannot read screenplay: " + e.getMessage());
         } catch (ScreenplayException e) {
             return failed(entry, e.file(), e.line(), e.reason());
+        } catch (IllegalArgumentException e) {
+            return failed(entry, display(new Path(baseDir)) + "/" + entry.source(), 0, "bad variant matrix: " + e.getMessage());
         } catch (RuntimeException e) {
             return failed(entry, shown, 0, "cannot plan: " + e);
         }
+        Map<String, String> translations = new TreeMap<>();
+        for (VariantPlan v : variants) {
+            String lang = v.spec().language();
+            if (lang.isEmpty() || translations.containsKey(lang)) {
+                continue;
+            }
+            Path file = translationFile(src, lang);
+            try {
+                String text = new String(OutputStore.readAll(file, ExecutorHadoop.conf()), StandardCharsets.UTF_8);
+                Translation.parse(display(file), text);
+                translations.put(lang, text);
+            } catch (FileNotFoundException e) {
+                return failed(entry, display(file), 0, "subtitle file for language '" + lang + "' not found");
+            } catch (IOException e) {
+                return failed(entry, display(file), 0, "cannot read subtitles: " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                return failed(entry, display(file), 0, e.getMessage());
+            }
+        }
+        return new Outcome(entry, variants.get(0).plan(), null, variants, translations);
+    }
+
+    /** A language's subtitle file next to the screenplay: {@code <stem>.<lang>.txt}. */
+    static Path translationFile(Path screenplay, String language) {
+        return new Path(screenplay.getParent(), dev.storyreel.catalogue.FilmId.stem(screenplay.getName()) + "." + language + ".txt");
     }
 
     private static Outcome failed(CatalogueEntry entry, String file, int line, String message) {

@@ -12,12 +12,29 @@ import java.util.Map;
 
 /** {@code run.json}: what a run was asked, what it made of each film, stage timings and totals. */
 record RunReport(String storyreel, Map<String, Object> settings, List<Film> films, Map<String, Double> stages,
-                 Totals totals) {
+                 Totals totals, List<Trailer> trailers, Map<String, Object> dataset) {
 
-    /** One film's outcome; {@code file} is relative to the output root. */
+    RunReport(String storyreel, Map<String, Object> settings, List<Film> films, Map<String, Double> stages, Totals totals) {
+        this(storyreel, settings, films, stages, totals, List.of(), null);
+    }
+
+    /**
+     * One film variant's outcome (a film without a variant matrix has one, {@code main}); {@code file}
+     * and {@code outputs} (subtitles, timelines) are relative to the output root.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Film(String filmId, String title, String status, long scenes, long shots, long frames, double durationS,
-                String file, Error error) {
+                String file, Error error, String variant, Map<String, String> outputs) {
+        Film(String filmId, String title, String status, long scenes, long shots, long frames, double durationS,
+             String file, Error error) {
+            this(filmId, title, status, scenes, shots, frames, durationS, file, error, "main", Map.of());
+        }
+    }
+
+    /** A film's trailer: the cut it was made from, its file and length, or why there is none. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Trailer(String filmId, String fromVariant, int targetS, String status, String file, long frames,
+                   double durationS, int cuts, String error) {
     }
 
     /** Where and why a film failed. */

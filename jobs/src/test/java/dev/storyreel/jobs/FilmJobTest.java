@@ -168,7 +168,9 @@ class FilmJobTest {
         assertEquals(0, job("--catalogue", SAMPLES.resolve("catalogue.csv").toString(), "--out", out.toString()));
         assertEquals(0, JSON.readTree(out.resolve("run.json").toFile()).at("/totals/shots_rendered").asLong());
         try (Stream<Path> films = Files.list(out.resolve("films"))) {
-            assertEquals(sampleFilms.stream().map(f -> f + ".mp4").sorted().toList(),
+            // Beside each film: its subtitles and editorial timelines; no other (partial) file.
+            assertEquals(sampleFilms.stream().flatMap(f -> Stream.of(".mp4", ".srt", ".vtt", ".edl", ".otio").map(x -> f + x))
+                            .sorted().toList(),
                     films.map(f -> f.getFileName().toString()).sorted().toList(), "only whole MP4s in films/");
         }
     }

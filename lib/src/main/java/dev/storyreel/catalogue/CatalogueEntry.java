@@ -9,6 +9,22 @@ package dev.storyreel.catalogue;
  * @param style  style preset name ("" for none)
  * @param seed   the film's seed
  * @param line   1-based line of the catalogue that asked for it (0 for a folder catalogue)
+ * @param options the row's other non-empty columns by lower-case name (variant matrix, trailer), in name order
  */
-public record CatalogueEntry(String filmId, String title, String source, String style, long seed, int line) implements java.io.Serializable {
+public record CatalogueEntry(String filmId, String title, String source, String style, long seed, int line,
+                             java.util.Map<String, String> options) implements java.io.Serializable {
+
+    public CatalogueEntry {
+        options = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(options));
+    }
+
+    /** An entry with no extra columns. */
+    public CatalogueEntry(String filmId, String title, String source, String style, long seed, int line) {
+        this(filmId, title, source, style, seed, line, java.util.Map.of());
+    }
+
+    /** An extra column's value, or "" when the row leaves it empty. */
+    public String option(String name) {
+        return options.getOrDefault(name, "");
+    }
 }

@@ -128,7 +128,15 @@ public final class CatalogueParser {
             failures.add(new FilmFailure(filmId, location, line, "seed '" + seedText + "' is not an integer"));
             return;
         }
-        entries.add(new CatalogueEntry(filmId, cell(row, column, "title"), source, cell(row, column, "style"), mix(seed), line));
+        java.util.Map<String, String> options = new java.util.TreeMap<>();
+        column.forEach((name, i) -> {
+            String v = cell(row, column, name);
+            if (!COLUMNS.contains(name) && !v.isEmpty()) {
+                options.put(name, v);
+            }
+        });
+        entries.add(new CatalogueEntry(filmId, cell(row, column, "title"), source, cell(row, column, "style"), mix(seed), line,
+                options));
     }
 
     private long mix(long catalogueSeed) {

@@ -11,8 +11,16 @@ final class PromptWriter {
 
     static String prompt(String style, ShotKind kind, CameraMove camera, Setting setting, List<String> characters,
                          String speaker, String caption, String subcaption) {
+        return prompt(style, "", kind, camera, setting, characters, speaker, caption, subcaption);
+    }
+
+    /** As above; a style preset's own lead phrase ({@code stylePrompt}, when not blank) replaces "X style film still". */
+    static String prompt(String style, String stylePrompt, ShotKind kind, CameraMove camera, Setting setting,
+                         List<String> characters, String speaker, String caption, String subcaption) {
         List<String> parts = new ArrayList<>();
-        if (!style.isBlank()) {
+        if (!stylePrompt.isBlank()) {
+            parts.add(stylePrompt.strip());
+        } else if (!style.isBlank()) {
             parts.add(style.strip() + " style film still");
         } else {
             parts.add("cinematic film still");

@@ -37,9 +37,16 @@ public final class ShotPlanner {
     private static final Set<String> OFF_SCREEN = Set.of("V.O.", "VO", "O.S.", "OS", "O.C.", "OC", "PRELAP");
 
     private final PlanSettings settings;
+    private final java.util.Map<String, StylePreset> styles;
 
     public ShotPlanner(PlanSettings settings) {
+        this(settings, java.util.Map.of());
+    }
+
+    /** A planner that resolves the film's style name through named presets (prompt lead and palette). */
+    public ShotPlanner(PlanSettings settings, java.util.Map<String, StylePreset> styles) {
         this.settings = settings;
+        this.styles = java.util.Map.copyOf(styles);
     }
 
     /** Plans one film. The screenplay should be parsed with emphasis stripped (captions are plain text). */
@@ -299,9 +306,12 @@ public final class ShotPlanner {
             int frames = Math.max(1, (int) Math.round(secondsLong * settings.fps()));
             long seed = ShotKey.seed(film.seed(), String.join("\u0001", kind.name(), where.toString(),
                     String.join(",", characters), speaker, caption, subcaption));
-            String prompt = PromptWriter.prompt(film.style(), kind, camera, where, characters, speaker, caption, subcaption);
+            StylePreset preset = styles.get(film.style());
+            String style = preset == null ? film.style() : preset.palette();
+            String prompt = PromptWriter.prompt(style, preset == null ? "" : preset.prompt(), kind, camera, where,
+                    characters, speaker, caption, subcaption);
             ShotSpec spec = new ShotSpec(settings.width(), settings.height(), settings.fps(), frames, seed, kind, camera,
-                    where, characters, speaker, caption, subcaption, film.style(), prompt);
+                    where, characters, speaker, caption, subcaption, style, prompt);
             shotInScene++;
             shots.add(new PlannedShot(film.filmId(), MAIN_VARIANT, scene, scene == 0 ? "0" : sceneLabel, shotInScene,
                     frame, spec, ShotKey.of(settings.renderer(), spec), line));

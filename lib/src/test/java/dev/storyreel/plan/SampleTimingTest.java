@@ -20,7 +20,10 @@ class SampleTimingTest {
     void samplesRunAboutAMinuteAPage() throws Exception {
         List<Path> scripts;
         try (Stream<Path> files = Files.list(SAMPLES)) {
-            scripts = files.filter(p -> p.toString().endsWith(".fountain")).sorted().toList();
+            // The feature samples of catalogue.csv (variants.csv's spot is an under-a-page ad).
+            String catalogue = Files.readString(SAMPLES.resolve("catalogue.csv"));
+            scripts = files.filter(p -> p.toString().endsWith(".fountain") && catalogue.contains("," + p.getFileName() + ","))
+                    .sorted().toList();
         }
         assertTrue(scripts.size() >= 3, "samples: " + scripts);
         ShotPlanner planner = new ShotPlanner(new PlanSettings(64, 36, 24, new RendererInfo("procedural", "1")));
