@@ -258,28 +258,26 @@ final class FrameStream implements Iterator<RenderedFrame> {
 
     /** Image {@code i} of a decoded batch [n, 3, dh, dw] in [-1, 1] to a BGR frame, centre-cropped (or scaled) to w x h. */
     static BufferedImage toImage(float[] img, int i, int dh, int dw, int w, int h) {
-        BufferedImage full = new BufferedImage(dw, dh, BufferedImage.TYPE_3BYTE_BGR);
-        byte[] px = ((DataBufferByte) full.getRaster().getDataBuffer()).getData();
         int plane = dh * dw;
         int base = i * 3 * plane;
-        for (int p = 0; p < plane; p++) {
-            px[p * 3 + 2] = level(img[base + p]);
-            px[p * 3 + 1] = level(img[base + plane + p]);
-            px[p * 3] = level(img[base + 2 * plane + p]);
-        }
-        if (dw == w && dh == h) {
-            return full;
-        }
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         if (dw >= w && dh >= h) {
+            BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
             byte[] o = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
             int ox = (dw - w) / 2;
             int oy = (dh - h) / 2;
             for (int y = 0; y < h; y++) {
-                System.arraycopy(px, ((y + oy) * dw + ox) * 3, o, y * w * 3, w * 3);
+                int src = base + (y + oy) * dw + ox;
+                int dst = y * w * 3;
+                for (int x = 0; x < w; x++, src++, dst += 3) {
+                    o[dst + 2] = level(img[src]);
+                    o[dst + 1] = level(img[src + plane]);
+                    o[dst] = level(img[src + 2 * plane]);
+                }
             }
             return out;
         }
+        BufferedImage full = toImage(img, i, dh, dw, dw, dh);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         double scale = Math.max((double) w / dw, (double) h / dh);
         java.awt.Graphics2D g = out.createGraphics();
         try {
@@ -294,7 +292,7 @@ final class FrameStream implements Iterator<RenderedFrame> {
     }
 
     private static byte level(float v) {
-        int x = Math.round((v * 0.5f + 0.5f) * 255f);
-        return (byte) Math.max(0, Math.min(255, x));
+        float x = (v * 0.5f + 0.5f) * 255f + 0.5f;
+        return x <= 0 ? 0 : x >= 255 ? (byte) 255 : (byte) (int) x;
     }
 }

@@ -23,7 +23,8 @@ import java.util.Set;
  * <p>Text encoder: a Gather embedding ({@code input_ids} → {@code last_hidden_state}). UNet
  * ({@code sample}, {@code timestep}, {@code encoder_hidden_states} → {@code out_sample}): convolutions
  * predicting the noise, plus a prompt-dependent bias. VAE decoder ({@code latent_sample} →
- * {@code sample}): 8× linear Resize then a convolution. A CLIP-style byte-level vocabulary with a
+ * {@code sample}): a convolution to RGB then 8× bilinear upsampling
+ * (a transposed convolution). A CLIP-style byte-level vocabulary with a
  * few merges, BOS 49406 and EOS 49407.
  */
 public final class TinyModelWriter {
@@ -189,11 +190,28 @@ public final class TinyModelWriter {
         return new OnnxGraph("vae_decoder", null)
                 .input("latent_sample", OnnxGraph.FLOAT, "batch", 4L, "latent_height", "latent_width")
                 .output("sample", OnnxGraph.FLOAT, "batch", 3L, "height", "width")
-                .floats("scales", new float[] {1, 1, 8, 8}, 4)
-                .node("Resize", List.of("latent_sample", "", "scales"), List.of("up"), "mode", "linear")
                 .floats("conv.weight", kernel(rnd, 3, 4, k * k, 0.0f, 0.12f / (k * k)), 3, 4, k, k)
                 .floats("conv.bias", uniform(rnd, 3, 0.1f), 3)
-                .node("Conv", List.of("up", "conv.weight", "conv.bias"), List.of("sample"), "pads", new long[] {p, p, p, p});
+                .node("Conv", List.of("latent_sample", "conv.weight", "conv.bias"), List.of("rgb"), "pads", new long[] {p, p, p, p})
+                // 8x bilinear upsampling as a grouped transposed convolution (cheaper than ONNX Runtime's Resize).
+                .floats("upsample", bilinear(8, 3), 3, 1, 16, 16)
+                .node("ConvTranspose", List.of("rgb", "upsample"), List.of("sample"), "group", 3L,
+                        "strides", new long[] {8, 8}, "pads", new long[] {4, 4, 4, 4});
+    }
+
+    /** A [channels, 1, 2f, 2f] kernel that upsamples by {@code f} bilinearly as a transposed convolution. */
+    private static float[] bilinear(int f, int channels) {
+        int k = 2 * f;
+        double c = (k - 1) / 2.0;
+        float[] w = new float[channels * k * k];
+        for (int ch = 0; ch < channels; ch++) {
+            for (int y = 0; y < k; y++) {
+                for (int x = 0; x < k; x++) {
+                    w[(ch * k + y) * k + x] = (float) ((1 - Math.abs(y - c) / f) * (1 - Math.abs(x - c) / f));
+                }
+            }
+        }
+        return w;
     }
 
     /** A conv kernel [out, in, k, k]: {@code mean} everywhere plus uniform noise of ±{@code spread}. */
