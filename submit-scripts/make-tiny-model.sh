@@ -21,4 +21,4 @@ if [ ! -f "$jar" ] || [ ! -f "$cp_file" ] || [ -n "$newest_source" ]; then
   echo "building storyreel (mvn package, tests skipped)..." >&2
   mvn -q -B -DskipTests install >&2
 fi
-exec java -cp "lib/target/classes:$(cat "$cp_file")" dev.storyreel.render.diffusion.TinyModelWriter "$dir" "$@"
+exec java -cp "lib/target/storyreel-lib-0.1.0-SNAPSHOT.jar:$(cat "$cp_file")" dev.storyreel.render.diffusion.TinyModelWriter "$dir" "$@"

@@ -6,9 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -97,16 +94,17 @@ final class ModelCache {
             if (!verify(tmp, listing)) {
                 throw new IOException(location + ": local copy does not match what was read");
             }
+            if (Files.exists(dest)) {
+                deleteTree(dest); // a stale or corrupted copy (verified above: it did not match)
+            }
             try {
                 Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
-                // Another JVM on this machine finished first (or a stale copy is there): use a verified one.
+            } catch (IOException e) {
+                // Another JVM on this machine finished first: use its copy if it verifies.
                 if (!verify(dest, listing)) {
-                    deleteTree(dest);
-                    Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE);
-                } else {
-                    deleteTree(tmp);
+                    throw e;
                 }
+                deleteTree(tmp);
             }
             return dest;
         } catch (IOException e) {

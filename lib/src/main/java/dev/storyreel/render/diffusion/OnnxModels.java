@@ -132,7 +132,7 @@ final class OnnxModels implements AutoCloseable {
         if (countLoad) {
             LOADS.incrementAndGet();
         }
-        LOG.info("loaded {} on {} (asked for {})", root, effective, requested);
+        LOG.debug("loaded {} on {} (asked for {})", root, effective, requested);
     }
 
     /** Loads the sessions for rendering (counted by {@link #loads()}). */
