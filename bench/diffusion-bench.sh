@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Inference share of the diffusion renderer on this machine: writes the benchmark model (a generated
-# SD-layout model with ~1.3 GFLOP per UNet item at latent 64x64), renders one shot per batch size
+# SD-layout model with ~4.9 GFLOP per UNet item at latent 64x64), renders one shot per batch size
 # through DiffusionRenderer with frame encoding as in a render task, and prints frames/s and the share
 # of wall time spent inside ONNX Runtime calls (goal >= 0.95).
 # Usage: bench/diffusion-bench.sh [FRAMES] [SIZE] [STEPS] [KEYFRAME_EVERY] [BATCH...]

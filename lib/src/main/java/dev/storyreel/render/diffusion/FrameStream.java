@@ -57,6 +57,7 @@ final class FrameStream implements Iterator<RenderedFrame> {
         final String prompt;
         final int dir;
         int next;
+        private float[] base;
 
         Shot(ShotSpec spec) {
             this.spec = spec;
@@ -91,9 +92,11 @@ final class FrameStream implements Iterator<RenderedFrame> {
         /** Keyframe {@code k}'s starting noise: the place's noise, the shot's, and the keyframe's own, blended on the sphere. */
         float[] noise(int k) {
             int n = geo.size();
-            float[] place = Latents.noise(ContinuityLedger.placeSeed(spec) ^ n, n);
-            float[] shot = Latents.noise(ContinuityLedger.mix(spec.seed()), n);
-            float[] base = Latents.slerp(place, shot, 0.6);
+            if (base == null) {
+                float[] place = Latents.noise(ContinuityLedger.placeSeed(spec) ^ n, n);
+                float[] shot = Latents.noise(ContinuityLedger.mix(spec.seed()), n);
+                base = Latents.slerp(place, shot, 0.6);
+            }
             float[] own = Latents.noise(ContinuityLedger.mix(spec.seed() + 0x9E3779B97F4A7C15L * (k + 1)), n);
             return Latents.slerp(base, own, 0.35);
         }

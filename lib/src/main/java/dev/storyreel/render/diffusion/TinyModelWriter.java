@@ -50,9 +50,9 @@ public final class TinyModelWriter {
             return new Size(16, 8, 0, 1);
         }
 
-        /** Large enough for model calls to dominate a render (≈1.3 GFLOP per UNet item at latent 64x64). */
+        /** Large enough for model calls to dominate a render (≈4.9 GFLOP per UNet item at latent 64x64). */
         public static Size bench() {
-            return new Size(64, 64, 4, 3);
+            return new Size(64, 128, 4, 3);
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The diffusion renderer's inference share: for the benchmark model (≈1.3 GFLOP per UNet item at
+ * The diffusion renderer's inference share: for the benchmark model (≈4.9 GFLOP per UNet item at
  * latent 64x64), the share of a render task's wall time (render + frame encoding, as RenderStage
  * does) spent inside ONNX Runtime calls, and frames/s, per batch size.
  * Args: FRAMES [SIZE] [STEPS] [KEYFRAME_EVERY] [BATCH...]
@@ -41,7 +41,7 @@ public final class DiffusionBench {
         Path model = Files.createTempDirectory("storyreel-bench-model");
         TinyModelWriter.write(model, TinyModelWriter.TimestepType.INT64, false, TinyModelWriter.Size.bench());
         FrameCodec codec = FrameCodec.named("bgr24-zstd");
-        System.out.printf("model: bench size (UNet ~1.3 GFLOP per item at latent %dx%d), frame %dx%d, euler %d steps, keyframe every %d, %d frames, ORT CPU %s thread(s)%n",
+        System.out.printf("model: bench size (UNet ~4.9 GFLOP per item at latent %dx%d), frame %dx%d, euler %d steps, keyframe every %d, %d frames, ORT CPU %s thread(s)%n",
                 size / 8, size / 8, size, size, steps, every, frames, Integer.getInteger("storyreel.ort.threads", 1));
         // Warm-up (session load and first-run allocation are not part of a steady render task).
         run(model, 1, frames / 4, size, steps, every, codec);
