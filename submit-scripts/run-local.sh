@@ -14,9 +14,11 @@ if [ ! -f "$jar" ] || [ ! -f "$cp_file" ] || [ -n "$newest_source" ]; then
   mvn -q -B -DskipTests install >&2
 fi
 
+# This checkout's lib jar goes before the runtime classpath (which names the one in ~/.m2, shared by
+# every checkout on the machine).
 opens=$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' pom.xml)
 # shellcheck disable=SC2086 # $opens is a list of JVM flags
 exec java -Xmx${STORYREEL_HEAP:-4g} -Djava.awt.headless=true $opens \
   -Dlog4j2.configurationFile="$root/conf/log4j2.properties" \
-  -cp "$jar:$(cat "$cp_file")" dev.storyreel.jobs.FilmJob \
+  -cp "$jar:lib/target/storyreel-lib-0.1.0-SNAPSHOT.jar:$(cat "$cp_file")" dev.storyreel.jobs.FilmJob \
   --spark-conf "$root/conf/spark-defaults.conf" "$@"

@@ -65,7 +65,7 @@ public final class DeviceAudit implements SparkPlugin {
                 TaskContext tc = TaskContext.get();
                 String stage = tc == null ? null : tc.getLocalProperty(STAGE);
                 try {
-                    context.ask(new TaskSeen(stage == null ? "other" : stage, context.executorID(), TaskDevice.current()));
+                    context.ask(new TaskSeen(stage == null ? "other" : stage, context.executorID(), TaskDevice.label()));
                 } catch (Exception e) {
                     LOG.warn("device audit: cannot report task to the driver: {}", e.toString());
                 }

@@ -2,15 +2,22 @@ package dev.storyreel.jobs;
 
 import dev.storyreel.render.ProceduralRenderer;
 import dev.storyreel.render.Renderer;
+import dev.storyreel.render.diffusion.Device;
+import dev.storyreel.render.diffusion.DiffusionRenderer;
+import dev.storyreel.render.diffusion.DiffusionSettings;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One renderer per executor JVM and configuration, created on first use and shared by every task
- * of that JVM (heavy renderers load their model once). Closed when the JVM exits.
+ * One renderer per executor JVM, configuration and device, created on first use and shared by every
+ * task of that JVM on that device (heavy renderers load their model once). Closed when the JVM exits.
  */
 final class ExecutorRenderers {
-    private static final Map<RendererChoice, Renderer> RENDERERS = new ConcurrentHashMap<>();
+    /** A renderer's identity in a JVM: the choice and the device its tasks were given. */
+    record Key(RendererChoice choice, Device device) {
+    }
+
+    private static final Map<Key, Renderer> RENDERERS = new ConcurrentHashMap<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> RENDERERS.values().forEach(Renderer::close),
@@ -20,16 +27,46 @@ final class ExecutorRenderers {
     private ExecutorRenderers() {
     }
 
-    /** The JVM's renderer for this choice. */
+    /** The JVM's renderer for this choice on the running task's device. */
     static Renderer get(RendererChoice choice) {
-        return RENDERERS.computeIfAbsent(choice, ExecutorRenderers::create);
+        return get(choice, TaskDevice.current());
     }
 
-    /** A new renderer for this choice (the driver uses one to learn the id and version). */
+    /** The JVM's renderer for this choice and device. */
+    static Renderer get(RendererChoice choice, Device device) {
+        return RENDERERS.computeIfAbsent(new Key(choice, device), k -> create(k.choice(), k.device()));
+    }
+
+    /** A new renderer for this choice (the driver uses one to learn the id and version; it loads no model). */
     static Renderer create(RendererChoice choice) {
+        return create(choice, Device.CPU);
+    }
+
+    static Renderer create(RendererChoice choice, Device device) {
         return switch (choice.name()) {
             case "procedural" -> new ProceduralRenderer();
-            default -> throw new IllegalArgumentException("unknown renderer '" + choice.name() + "'; known: procedural");
+            case DiffusionRenderer.ID -> diffusion(choice, device);
+            default -> throw new IllegalArgumentException("unknown renderer '" + choice.name() + "'; known: procedural, diffusion");
         };
+    }
+
+    private static Renderer diffusion(RendererChoice choice, Device device) {
+        if (choice.model().isBlank()) {
+            throw new IllegalArgumentException("--renderer diffusion needs --model DIR (a diffusers/Optimum ONNX export)");
+        }
+        DiffusionSettings d = DiffusionSettings.defaults();
+        DiffusionSettings settings = new DiffusionSettings(choice.option("scheduler", d.scheduler()),
+                Integer.parseInt(choice.option("steps", Integer.toString(d.steps()))),
+                Float.parseFloat(choice.option("guidance", Float.toString(d.guidance()))),
+                Integer.parseInt(choice.option("batch_size", Integer.toString(d.batchSize()))),
+                Integer.parseInt(choice.option("keyframe_every", Integer.toString(d.keyframeEvery()))));
+        DiffusionRenderer r = DiffusionRenderer.open(ModelCache.local(choice.model(), ExecutorHadoop.conf()), settings, device);
+        String expected = choice.option("expect_version", "");
+        if (!expected.isEmpty() && !expected.equals(r.info().version())) {
+            r.close();
+            throw new IllegalStateException("model " + choice.model() + " here is version " + r.info().version()
+                    + " but the driver planned with " + expected + " (the model changed during the run?)");
+        }
+        return r;
     }
 }

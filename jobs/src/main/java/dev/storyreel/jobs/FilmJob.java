@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             "  storyreel                                   # the sample catalogue into out/",
             "  storyreel --catalogue my/catalogue.csv --out /data/run1 --width 1280 --height 720 --fps 24",
             "  storyreel --catalogue scripts/ --plan-only  # a folder of .fountain files, plan only",
+            "  storyreel --renderer diffusion --model /models/sd-turbo-onnx --batch-size 8",
             "",
             "Exit status: 0 all films made, 1 some film failed, 2 bad usage."})
 public final class FilmJob implements Callable<Integer> {
@@ -37,11 +38,26 @@ public final class FilmJob implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output root: plan/, frames/, segments/, films/, run.json.")
     String out = "out";
 
-    @Option(names = "--renderer", description = "Renderer: procedural (CPU animatic).")
+    @Option(names = "--renderer", description = "Renderer: procedural (CPU animatic) or diffusion (an ONNX Stable Diffusion model, --model).")
     String renderer = "procedural";
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Model folder for model-based renderers.")
+    @Option(names = "--model", paramLabel = "DIR|URI", description = "Model folder for model-based renderers (local, or s3a://... copied once per executor).")
     String model = "";
+
+    @Option(names = "--scheduler", description = "Diffusion sampler: auto (from the model), euler (SD-Turbo), ddim (SD 1.x/2.x).")
+    String scheduler = "auto";
+
+    @Option(names = "--steps", description = "Diffusion steps per keyframe (0: 1 for euler, 20 for ddim).")
+    int steps = 0;
+
+    @Option(names = "--guidance", description = "Classifier-free guidance scale (<= 1: off; -1: 0 for euler, 7.5 for ddim).")
+    float guidance = -1;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Frames per UNet/VAE call (never changes a frame).")
+    int batchSize = 4;
+
+    @Option(names = "--keyframe-every", paramLabel = "N", description = "Diffusion: frames between keyframes (frames between are interpolated).")
+    int keyframeEvery = 12;
 
     @Option(names = "--width", description = "Frame width in pixels (even).")
     int width = 640;
@@ -157,11 +173,17 @@ public final class FilmJob implements Callable<Integer> {
             if (!GpuScheduling.AUTO.equalsIgnoreCase(gpuPerTask.strip())) {
                 GpuScheduling.parse(gpuPerTask.strip());
             }
-            ExecutorRenderers.create(new RendererChoice(renderer, model)).close();
+            if (batchSize < 1 || steps < 0 || keyframeEvery < 1) {
+                throw new IllegalArgumentException("--batch-size and --keyframe-every must be >= 1, --steps >= 0");
+            }
+            if (!model.contains("://")) {
+                // A local model is checked here, before Spark starts; a URI once the run has its Hadoop settings.
+                ExecutorRenderers.create(choice()).close();
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new JobOptions(catalogue, out, new RendererChoice(renderer, model), width, height, fps, seed, codec,
+        return new JobOptions(catalogue, out, choice(), width, height, fps, seed, codec,
                 preset, crf, planOnly, waveShots);
     }
 
@@ -171,6 +193,15 @@ public final class FilmJob implements Callable<Integer> {
                 ? dev.storyreel.plan.StylePreset.parseYaml(java.nio.file.Files.readAllBytes(presets))
                 : java.util.Map.<String, dev.storyreel.plan.StylePreset>of();
         return new OutputOptions(trailer, dataset, (long) shardMb << 20, subtitleNames, named);
+    }
+
+    private RendererChoice choice() {
+        if (!"diffusion".equals(renderer)) {
+            return new RendererChoice(renderer, model);
+        }
+        return new RendererChoice(renderer, model, java.util.Map.of("scheduler", scheduler, "steps", Integer.toString(steps),
+                "guidance", Float.toString(guidance), "batch_size", Integer.toString(batchSize),
+                "keyframe_every", Integer.toString(keyframeEvery)));
     }
 
     private SparkSession session() throws IOException {

@@ -84,7 +84,9 @@ final class FilmRun {
             long t1 = System.nanoTime();
             int wave = options.waveShots() > 0 ? options.waveShots() : Math.max(2, jsc.defaultParallelism() * 4);
             spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "render");
-            render = RenderStage.run(spark, store, plans, options.renderer(), options.codec(), wave, progress);
+            // Executors check that their copy of the renderer (and model) has the version the plan was made with.
+            RendererChoice choice = options.renderer().expecting(rendererInfo.version());
+            render = RenderStage.run(spark, store, plans, choice, options.codec(), wave, progress);
             stages.put("render", seconds(t1));
             render.failures().forEach(f -> failures.putIfAbsent(f.filmId(), f));
 
@@ -158,6 +160,7 @@ final class FilmRun {
         settings.put("out", options.out());
         settings.put("renderer", options.renderer().name());
         settings.put("model", options.renderer().model());
+        settings.put("renderer_options", options.renderer().options());
         settings.put("width", options.width());
         settings.put("height", options.height());
         settings.put("fps", options.fps());

@@ -119,7 +119,7 @@ final class RenderStage {
         input.forEachRemaining(jobs::add);
         Renderer renderer = ExecutorRenderers.get(choice);
         FrameCodec codec = FrameCodec.named(codecName);
-        String device = TaskDevice.current();
+        String device = TaskDevice.label();
         Iterator<RenderedFrame> frames = renderer.render(jobs.stream().map(Job::spec).iterator());
         return new Iterator<>() {
             private final Deque<Row> pending = new ArrayDeque<>();
