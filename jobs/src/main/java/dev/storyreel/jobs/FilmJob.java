@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         footer = {
             "  storyreel                                   # the sample catalogue into out/",
             "  storyreel --catalogue my/catalogue.csv --out /data/run1 --width 1280 --height 720 --fps 24",
-            "  storyreel --catalogue scripts/ --plan-only  # a folder of .fountain files, plan only",
+            "  storyreel --catalogue scripts/ --plan-only  # a folder of .fountain files: plan and estimate only",
+            "  storyreel --plan-only --gpu-model h100      # estimate time and cost from conf/estimates.yaml",
             "",
             "Exit status: 0 all films made, 1 some film failed, 2 bad usage."})
 public final class FilmJob implements Callable<Integer> {
@@ -69,6 +70,14 @@ public final class FilmJob implements Callable<Integer> {
 
     @Option(names = "--wave-shots", paramLabel = "N", description = "Shots per render commit (0: four per core).")
     int waveShots = 0;
+
+    @Option(names = "--gpu-model", paramLabel = "NAME",
+            description = "Estimate with the figures recorded for this GPU model in the estimates file instead of calibrating here.")
+    String gpuModel = "";
+
+    @Option(names = "--estimates", paramLabel = "FILE",
+            description = "Recorded seconds per megapixel-frame per renderer and GPU model, and prices (YAML).")
+    String estimates = "conf/estimates.yaml";
 
     @Option(names = "--master", description = "Spark master (default: spark.master from the Spark conf, else local[*]).")
     String master;
@@ -128,11 +137,14 @@ public final class FilmJob implements Callable<Integer> {
                 throw new IllegalArgumentException("--crf must be in 0..51, got " + crf);
             }
             ExecutorRenderers.create(new RendererChoice(renderer, model)).close();
+            if (!gpuModel.isBlank()) {
+                Estimates.table(estimates).figure(gpuModel, renderer, width, height);
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         return new JobOptions(catalogue, out, new RendererChoice(renderer, model), width, height, fps, seed, codec,
-                preset, crf, planOnly, waveShots);
+                preset, crf, planOnly, waveShots, gpuModel, estimates);
     }
 
     private SparkSession session() throws IOException {
@@ -170,6 +182,7 @@ public final class FilmJob implements Callable<Integer> {
             }
         }
         console.println("run report: " + resolve(root, "run.json"));
+        console.println("report page: " + resolve(root, "report/index.html"));
         return report.totals().filmsFailed() > 0 ? 1 : 0;
     }
 

@@ -3,6 +3,7 @@ package dev.storyreel.jobs;
 import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.catalogue.CatalogueException;
 import dev.storyreel.catalogue.FilmFailure;
+import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlanSettings;
 import dev.storyreel.render.Renderer;
@@ -39,8 +40,13 @@ final class FilmRun {
             rendererInfo = r.info();
         }
         PlanSettings planSettings = new PlanSettings(options.width(), options.height(), options.fps(), rendererInfo);
-        Progress progress = new Progress(console, System::nanoTime);
+        try (Progress progress = Progress.console(spark.sparkContext(), console)) {
+            return run(progress, store, planSettings, rendererInfo, stages, t0);
+        }
+    }
 
+    private RunReport run(Progress progress, OutputStore store, PlanSettings planSettings, RendererInfo rendererInfo,
+                          Map<String, Double> stages, long t0) throws CatalogueException {
         PlanStage.Source source = PlanStage.readCatalogue(options.catalogue(), spark.sparkContext().hadoopConfiguration(),
                 options.seed());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -58,13 +64,15 @@ final class FilmRun {
         failures.values().forEach(f -> console.println("[plan] failed " + f.describe()));
         PlanTable.write(spark, plans, rendererInfo, store.resolve("plan").toString());
         stages.put("plan", seconds(t0));
-        printPlan(plans);
+        int cores = jsc.defaultParallelism();
+        RenderEstimate estimate = Estimates.estimate(options, plans, cores, gpus());
+        printPlan(plans, estimate);
 
         RenderStage.Result render = new RenderStage.Result(0, 0, 0, 0, List.of());
         AssembleStage.Result assemble = new AssembleStage.Result(0, List.of());
         if (!options.planOnly()) {
             long t1 = System.nanoTime();
-            int wave = options.waveShots() > 0 ? options.waveShots() : Math.max(2, jsc.defaultParallelism() * 4);
+            int wave = options.waveShots() > 0 ? options.waveShots() : Math.max(2, cores * 4);
             render = RenderStage.run(spark, store, plans, options.renderer(), options.codec(), wave, progress);
             stages.put("render", seconds(t1));
             render.failures().forEach(f -> failures.putIfAbsent(f.filmId(), f));
@@ -77,14 +85,25 @@ final class FilmRun {
             stages.put("assemble", seconds(t2));
             assemble.failures().forEach(f -> failures.putIfAbsent(f.filmId(), f));
         }
+        RunReport.Actual actual = options.planOnly() ? null
+                : RunReport.Actual.of(estimate, stages.get("render"), render.framesRendered(), estimate.workers());
+        long t3 = System.nanoTime();
+        RunReport draft = report(source, plans, failures, render, assemble, stages, estimate, actual);
+        try {
+            ReportStage.run(spark, store, draft, plans);
+        } catch (RuntimeException e) {
+            progress.note("report", "cannot write the report page: " + RenderStage.rootMessage(e));
+        }
+        stages.put("report", seconds(t3));
         stages.put("total", seconds(t0));
-        RunReport report = report(source, plans, failures, render, assemble, stages);
+        RunReport report = report(source, plans, failures, render, assemble, stages, estimate, actual);
         store.publish(report.toJson(), store.resolve("run.json"));
         return report;
     }
 
     private RunReport report(PlanStage.Source source, List<FilmPlan> plans, Map<String, FilmFailure> failures,
-                             RenderStage.Result render, AssembleStage.Result assemble, Map<String, Double> stages) {
+                             RenderStage.Result render, AssembleStage.Result assemble, Map<String, Double> stages,
+                             RenderEstimate estimate, RunReport.Actual actual) {
         List<RunReport.Film> films = new ArrayList<>();
         Map<String, FilmPlan> byId = new LinkedHashMap<>();
         plans.forEach(p -> byId.put(p.filmId(), p));
@@ -123,15 +142,30 @@ final class FilmRun {
         settings.put("plan_only", options.planOnly());
         settings.put("master", spark.sparkContext().master());
         return new RunReport(VERSION, settings, films, stages, new RunReport.Totals(films.size(), ok, films.size() - ok,
-                shotsPlanned, render.shotsRendered(), framesPlanned, render.framesRendered(), assemble.segmentsEncoded()));
+                shotsPlanned, render.shotsRendered(), framesPlanned, render.framesRendered(), assemble.segmentsEncoded()),
+                estimate, actual);
     }
 
-    private void printPlan(List<FilmPlan> plans) {
-        console.printf("%-24s %6s %6s %8s %9s%n", "film", "scenes", "shots", "frames", "duration");
+    private void printPlan(List<FilmPlan> plans, RenderEstimate estimate) {
+        console.printf("%-24s %6s %6s %8s %9s %12s %12s%n", "film", "scenes", "shots", "frames", "duration", "est. render",
+                "est. cost");
         for (FilmPlan p : plans) {
-            console.printf("%-24s %6d %6d %8d %9s%n", p.filmId(), p.scenes(), p.shots().size(), p.frames(),
-                    Progress.clock((double) p.frames() / options.fps()));
+            RenderEstimate e = estimate.part(Estimates.distinctShots(List.of(p)).stream().mapToLong(s -> s.frames()).sum());
+            console.printf("%-24s %6d %6d %8d %9s %12s %12s%n", p.filmId(), p.scenes(), p.shots().size(), p.frames(),
+                    Progress.clock((double) p.frames() / options.fps()), Progress.clock(e.renderSeconds()), e.costText());
         }
+        console.printf(java.util.Locale.ROOT, "Estimated render: %s for %d frames on %d %s%s at %.4f s/frame (%s); "
+                        + "%.3f %s-hours, cost %s%n", Progress.clock(estimate.renderSeconds()), estimate.frames(),
+                estimate.workers(), estimate.unit(), estimate.workers() == 1 ? "" : "s", estimate.secondsPerFrame(),
+                estimate.detail(), estimate.workerHours(), estimate.unit(), estimate.costText());
+    }
+
+    /** GPUs the executors hold (executors × GPUs each, from the Spark conf), at least one. */
+    private int gpus() {
+        var conf = spark.sparkContext().getConf();
+        double each = conf.getDouble("spark.executor.resource.gpu.amount", 1);
+        int executors = conf.getInt("spark.executor.instances", 1);
+        return Math.max(1, (int) Math.round(each * executors));
     }
 
     private static double seconds(long since) {
