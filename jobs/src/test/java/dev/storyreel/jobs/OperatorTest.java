@@ -130,7 +130,7 @@ class OperatorTest {
                 ok.add(f.get("film_id").asText());
             }
         });
-        assertEquals(3, ok.size());
+        assertEquals(4, ok.size(), "three samples and the hostile film: " + ok);
         long allShots = 0;
         for (String film : ok) {
             long shots = Duck.single("select count(*) from " + Duck.table(out, "plan") + " where film_id = '" + film + "'");
@@ -173,7 +173,7 @@ class OperatorTest {
             String source = Files.readString(nb);
             assertFalse(source.contains("\"output_type\""), nb + " is committed without outputs");
             ProcessBuilder pb = new ProcessBuilder("jupyter", "nbconvert", "--to", "notebook", "--execute",
-                    "--ExecutePreprocessor.timeout=600", nb.toString(), "--output-dir", executed.toString())
+                    "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=300", nb.toString(), "--output-dir", executed.toString())
                     .redirectErrorStream(true).redirectOutput(executed.resolve(nb.getFileName() + ".log").toFile());
             pb.environment().put("STORYREEL_RUN", out.toString());
             Process p = pb.start();
@@ -187,7 +187,9 @@ class OperatorTest {
                 images += o.path("data").has("image/png") ? 1 : 0;
             }
         }
-        assertEquals(3 * 3 * 3, images, "three frames of three shots of each of the three films, inline");
+        long picked = Duck.single("select count(*) from " + Duck.table(out, "plan") + " where scene = 1 and shot <= 3");
+        assertTrue(picked >= 9, "picked shots: " + picked);
+        assertEquals(3 * picked, images, "first, middle and last frame of each picked shot, inline");
     }
 
     private static String chromium(Path profile, String... args) throws IOException, InterruptedException {
