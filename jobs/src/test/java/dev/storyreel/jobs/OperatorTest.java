@@ -56,13 +56,14 @@ class OperatorTest {
         Files.writeString(cat.resolve("catalogue.csv"), Files.readString(cat.resolve("catalogue.csv")).strip() + "\n"
                 + "missing,Missing,no-such-file.fountain,,1\n"
                 + "hostile,\"" + HOSTILE.replace("\"", "\"\"") + "\",hostile.fountain,,2\n");
-        Files.writeString(cat.resolve("hostile.fountain"), "Title: x\n\nINT. <B>ROOM</B> - DAY\n\nA <script>chair</script>.\n");
+        Files.writeString(cat.resolve("hostile.fountain"), "Title: " + HOSTILE + "\n\nINT. <B>ROOM</B> - DAY\n\nA <script>chair</script>.\n");
         out = tmp.resolve("run");
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream old = System.out;
         System.setOut(new PrintStream(new Tee(old, captured), true, StandardCharsets.UTF_8));
         try {
-            assertEquals(1, FilmJobTest.job("--catalogue", cat.resolve("catalogue.csv").toString(), "--out", out.toString()));
+            assertEquals(1, FilmJobTest.job("--catalogue", cat.resolve("catalogue.csv").toString(), "--out", out.toString(),
+                    "--estimates", ROOT.resolve("conf/estimates.yaml").toString()));
         } finally {
             System.setOut(old);
         }

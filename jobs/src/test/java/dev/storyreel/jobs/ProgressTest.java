@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ProgressTest {
 
     @Test
-    void countsTheFramesOfEverySuccessfulTaskAcrossExecutorThreads() {
+    void countsTheFramesOfEverySuccessfulTaskAcrossExecutorThreads() throws Exception {
         try (SparkSession spark = SparkSession.builder().master("local[3]").appName("progress-test")
                 .config("spark.ui.enabled", "false").getOrCreate()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
