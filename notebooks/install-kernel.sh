@@ -12,7 +12,7 @@ target=$(jupyter --data-dir)/kernels/java
 want=$(/usr/bin/python3 - "$target/$name" $opens <<'PY'
 import json, sys
 jar, opens = sys.argv[1], sys.argv[2:]
-argv = ["java", "--add-modules", "jdk.jshell", "-Djava.awt.headless=true"] + opens + ["-jar", jar, "{connection_file}"]
+argv = ["java", "--add-modules", "jdk.jshell", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"] + opens + ["-jar", jar, "{connection_file}"]
 print(json.dumps({"argv": argv, "display_name": "Java", "language": "java",
                   "env": {"RJK_TIMEOUT_MILLIS": "-1"}}, indent=1))
 PY

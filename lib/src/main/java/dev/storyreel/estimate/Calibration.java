@@ -19,8 +19,8 @@ public final class Calibration {
      * Picks up to {@code count} shots spread evenly over the plan (first, middle, ... last), in plan
      * order, so the sample is the same for the same plan.
      */
-    public static List<ShotSpec> sample(List<ShotSpec> planned, int count) {
-        List<ShotSpec> out = new ArrayList<>();
+    public static <T> List<T> sample(List<T> planned, int count) {
+        List<T> out = new ArrayList<>();
         if (planned.isEmpty() || count <= 0) {
             return out;
         }

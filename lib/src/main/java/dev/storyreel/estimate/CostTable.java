@@ -16,7 +16,7 @@ import java.util.TreeMap;
  *
  * @param currency        the prices' currency
  * @param pricePerCoreHour price of one CPU core for an hour, or null
- * @param gpus            figures by GPU model name (lower case)
+ * @param gpus            figures by GPU model name (matched without regard to case)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CostTable(String currency, Double pricePerCoreHour, Map<String, Gpu> gpus) {
@@ -31,7 +31,11 @@ public record CostTable(String currency, Double pricePerCoreHour, Map<String, Gp
 
     public CostTable {
         currency = currency == null || currency.isBlank() ? "USD" : currency;
-        gpus = gpus == null ? Map.of() : new TreeMap<>(gpus);
+        Map<String, Gpu> byName = new TreeMap<>();
+        if (gpus != null) {
+            gpus.forEach((name, gpu) -> byName.put(name.toLowerCase(Locale.ROOT), gpu));
+        }
+        gpus = byName;
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
