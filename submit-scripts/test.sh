@@ -16,6 +16,19 @@ if ! ldconfig -p | grep -q 'libpulse.so.0 '; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq libpulse0 >/dev/null
 fi
+# The report test loads the run report in headless Chromium; the notebook test executes the
+# notebooks with Debian's Jupyter and the Java kernel (from Maven Central).
+if ! command -v chromium >/dev/null; then
+  echo "installing chromium for the report test (Debian package)..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+if ! command -v jupyter-nbconvert >/dev/null || ! /usr/bin/python3 -c 'import jupyter_client, ipykernel' 2>/dev/null; then
+  echo "installing Jupyter (Debian packages) for the notebook test..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq jupyter-nbconvert jupyter-client python3-ipykernel >/dev/null
+fi
+"$root/notebooks/install-kernel.sh"
 if [ ! -d "$root/../shared/peer-fixtures" ]; then
   echo "warning: ../shared/peer-fixtures not found beside the checkout; the parser's peer tests will fail" >&2
 fi

@@ -111,12 +111,12 @@ final class AssembleStage {
             }
         }
         long missingFrames = missing.values().stream().mapToLong(PlannedShot::frames).sum();
-        progress.start("encode", missing.size(), missingFrames);
+        Progress.Counters encodeCounters = progress.start("encode", missing.size(), missingFrames);
         Map<String, String> segmentErrors = new LinkedHashMap<>();
         int encoded = 0;
         if (!missing.isEmpty()) {
             try {
-                for (Segment s : encode(spark, store, missing, settings)) {
+                for (Segment s : encode(spark, store, missing, settings, encodeCounters)) {
                     if (s.error() != null) {
                         segmentErrors.put(s.shotKey(), s.error());
                     } else {
@@ -145,11 +145,16 @@ final class AssembleStage {
             joins.add(new Join(plan.filmId(), segs, store.resolve(filmFile(plan)).toString(), plan.frames(),
                     c == null ? null : c.srt(), c == null ? "" : c.language()));
         }
-        progress.start("join", joins.size(), joins.stream().mapToLong(Join::frames).sum());
+        Progress.Counters joinCounters = progress.start("join", joins.size(), joins.stream().mapToLong(Join::frames).sum());
         if (!joins.isEmpty()) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             String root = store.root().toString();
-            for (Joined j : jsc.parallelize(joins, joins.size()).map(join -> joinFilm(root, join)).collect()) {
+            for (Joined j : jsc.parallelize(joins, joins.size()).map(join -> {
+                Joined joined = joinFilm(root, join);
+                joinCounters.shots().add(1);
+                joinCounters.frames().add(joined.frames());
+                return joined;
+            }).collect()) {
                 if (j.error() != null) {
                     failures.add(new FilmFailure(j.filmId(), "join", 0, j.error()));
                 }
@@ -178,7 +183,7 @@ final class AssembleStage {
     }
 
     private static List<Segment> encode(SparkSession spark, OutputStore store, Map<String, PlannedShot> missing,
-                                        EncoderSettings settings) {
+                                        EncoderSettings settings, Progress.Counters counters) {
         List<Row> slots = missing.values().stream()
                 .map(s -> RowFactory.create(s.filmId(), s.variant(), s.scene(), s.shot(), s.shotKey())).toList();
         List<String> films = missing.values().stream().map(PlannedShot::filmId).distinct().toList();
@@ -192,12 +197,13 @@ final class AssembleStage {
         return frames.repartition(partitions, col("shot_key"))
                 .sortWithinPartitions("shot_key", "frame")
                 .toJavaRDD()
-                .mapPartitions(rows -> encodePartition(rows, root, settings))
+                .mapPartitions(rows -> encodePartition(rows, root, settings, counters))
                 .collect();
     }
 
     /** Encodes the sorted frames of a partition shot by shot; each finished segment is published at once. */
-    static Iterator<Segment> encodePartition(Iterator<Row> rows, String root, EncoderSettings settings) throws IOException {
+    static Iterator<Segment> encodePartition(Iterator<Row> rows, String root, EncoderSettings settings,
+                                             Progress.Counters counters) throws IOException {
         OutputStore store = OutputStore.onExecutor(root);
         List<Segment> out = new ArrayList<>();
         Path scratch = Files.createTempDirectory("storyreel-encode-");
@@ -213,6 +219,7 @@ final class AssembleStage {
                 if (!k.equals(key)) {
                     if (key != null) {
                         out.add(finish(store, key, encoder, local, expected, error));
+                        counters.shot();
                     }
                     key = k;
                     expected = 0;
@@ -230,9 +237,11 @@ final class AssembleStage {
                 }
                 expected++;
                 encoder.write(FrameCodec.named(r.getString(4)).decode(r.getAs(5), r.getInt(2), r.getInt(3)));
+                counters.frame();
             }
             if (key != null) {
                 out.add(finish(store, key, encoder, local, expected, error));
+                counters.shot();
             }
         } finally {
             deleteTree(scratch);

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         footer = {
             "  storyreel                                   # the sample catalogue into out/",
             "  storyreel --catalogue my/catalogue.csv --out /data/run1 --width 1280 --height 720 --fps 24",
-            "  storyreel --catalogue scripts/ --plan-only  # a folder of .fountain files, plan only",
+            "  storyreel --catalogue scripts/ --plan-only  # a folder of .fountain files: plan and estimate only",
+            "  storyreel --plan-only --gpu-model h100      # estimate time and cost from conf/estimates.yaml",
             "  storyreel --renderer diffusion --model /models/sd-turbo-onnx --batch-size 8",
             "",
             "Exit status: 0 all films made, 1 some film failed, 2 bad usage."})
@@ -90,6 +91,14 @@ public final class FilmJob implements Callable<Integer> {
             description = "GPUs per render task (fractions allowed, e.g. 0.5); auto: 1 when the executors have GPUs "
                     + "(spark.executor.resource.gpu.amount), else none. Assembly never holds a GPU.")
     String gpuPerTask = GpuScheduling.AUTO;
+
+    @Option(names = "--gpu-model", paramLabel = "NAME",
+            description = "Estimate with the figures recorded for this GPU model in the estimates file instead of calibrating here.")
+    String gpuModel = "";
+
+    @Option(names = "--estimates", paramLabel = "FILE",
+            description = "Recorded seconds per megapixel-frame per renderer and GPU model, and prices (YAML).")
+    String estimates = "conf/estimates.yaml";
 
     @Option(names = "--master", description = "Spark master (default: spark.master from the Spark conf, else local[*]).")
     String master;
@@ -180,11 +189,14 @@ public final class FilmJob implements Callable<Integer> {
                 // A local model is checked here, before Spark starts; a URI once the run has its Hadoop settings.
                 ExecutorRenderers.create(choice()).close();
             }
+            if (!gpuModel.isBlank()) {
+                Estimates.table(estimates).figure(gpuModel, renderer, width, height);
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         return new JobOptions(catalogue, out, choice(), width, height, fps, seed, codec,
-                preset, crf, planOnly, waveShots);
+                preset, crf, planOnly, waveShots, gpuModel, estimates);
     }
 
     private OutputOptions outputOptions() throws IOException {
@@ -240,6 +252,7 @@ public final class FilmJob implements Callable<Integer> {
             }
         }
         console.println("run report: " + resolve(root, "run.json"));
+        console.println("report page: " + resolve(root, "report/index.html"));
         return report.totals().filmsFailed() > 0 ? 1 : 0;
     }
 

@@ -3,6 +3,7 @@ package dev.storyreel.jobs;
 import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.catalogue.CatalogueException;
 import dev.storyreel.catalogue.FilmFailure;
+import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlanSettings;
 import dev.storyreel.render.Renderer;
@@ -47,8 +48,13 @@ final class FilmRun {
             rendererInfo = r.info();
         }
         PlanSettings planSettings = new PlanSettings(options.width(), options.height(), options.fps(), rendererInfo);
-        Progress progress = new Progress(console, System::nanoTime);
+        try (Progress progress = Progress.console(spark.sparkContext(), console)) {
+            return run(progress, store, planSettings, rendererInfo, stages, t0);
+        }
+    }
 
+    private RunReport run(Progress progress, OutputStore store, PlanSettings planSettings, RendererInfo rendererInfo,
+                          Map<String, Double> stages, long t0) throws CatalogueException {
         PlanStage.Source source = PlanStage.readCatalogue(options.catalogue(), spark.sparkContext().hadoopConfiguration(),
                 options.seed());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -74,7 +80,9 @@ final class FilmRun {
         failures.values().forEach(f -> console.println("[plan] failed " + f.describe()));
         PlanTable.write(spark, plans, rendererInfo, store.resolve("plan").toString());
         stages.put("plan", seconds(t0));
-        printPlan(plans);
+        int cores = jsc.defaultParallelism();
+        RenderEstimate estimate = Estimates.estimate(options, plans, cores, gpus());
+        printPlan(plans, estimate);
 
         RenderStage.Result render = new RenderStage.Result(0, 0, 0, 0, List.of());
         AssembleStage.Result assemble = new AssembleStage.Result(0, List.of());
@@ -82,7 +90,7 @@ final class FilmRun {
         Map<String, Object> dataset = null;
         if (!options.planOnly()) {
             long t1 = System.nanoTime();
-            int wave = options.waveShots() > 0 ? options.waveShots() : Math.max(2, jsc.defaultParallelism() * 4);
+            int wave = options.waveShots() > 0 ? options.waveShots() : Math.max(2, cores * 4);
             spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "render");
             // Executors check that their copy of the renderer (and model) has the version the plan was made with.
             RendererChoice choice = options.renderer().expecting(rendererInfo.version());
@@ -111,8 +119,20 @@ final class FilmRun {
                 stages.put("dataset", seconds(t4));
             }
         }
+        RunReport.Actual actual = options.planOnly() ? null
+                : RunReport.Actual.of(estimate, stages.get("render"), render.framesRendered(), estimate.workers());
+        long t5 = System.nanoTime();
+        RunReport draft = report(source, variants, failures, render, assemble, stages, deliverables, trailers, dataset,
+                estimate, actual);
+        try {
+            ReportStage.run(spark, store, draft, plans);
+        } catch (RuntimeException e) {
+            progress.note("report", "cannot write the report page: " + RenderStage.rootMessage(e));
+        }
+        stages.put("report", seconds(t5));
         stages.put("total", seconds(t0));
-        RunReport report = report(source, variants, failures, render, assemble, stages, deliverables, trailers, dataset);
+        RunReport report = report(source, variants, failures, render, assemble, stages, deliverables, trailers, dataset,
+                estimate, actual);
         spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, null);
         store.publish(DeviceAudit.toJson(), store.resolve("devices.json"));
         store.publish(report.toJson(), store.resolve("run.json"));
@@ -121,7 +141,8 @@ final class FilmRun {
 
     private RunReport report(PlanStage.Source source, List<VariantPlan> variants, Map<String, FilmFailure> failures,
                              RenderStage.Result render, AssembleStage.Result assemble, Map<String, Double> stages,
-                             Deliverables deliverables, List<RunReport.Trailer> trailers, Map<String, Object> dataset) {
+                             Deliverables deliverables, List<RunReport.Trailer> trailers, Map<String, Object> dataset,
+                             RenderEstimate estimate, RunReport.Actual actual) {
         List<RunReport.Film> films = new ArrayList<>();
         List<FilmPlan> plans = variants.stream().map(VariantPlan::plan).toList();
         Map<String, List<FilmPlan>> byId = new LinkedHashMap<>();
@@ -173,15 +194,30 @@ final class FilmRun {
         settings.put("dataset", outputs.dataset());
         return new RunReport(VERSION, settings, films, stages, new RunReport.Totals(filmCount, ok, filmCount - ok,
                 shotsPlanned, render.shotsRendered(), framesPlanned, render.framesRendered(), assemble.segmentsEncoded()),
-                trailers, dataset);
+                trailers, dataset, estimate, actual);
     }
 
-    private void printPlan(List<FilmPlan> plans) {
-        console.printf("%-24s %-16s %6s %6s %8s %9s%n", "film", "variant", "scenes", "shots", "frames", "duration");
+    private void printPlan(List<FilmPlan> plans, RenderEstimate estimate) {
+        console.printf("%-24s %-16s %6s %6s %8s %9s %12s %12s%n", "film", "variant", "scenes", "shots", "frames", "duration",
+                "est. render", "est. cost");
         for (FilmPlan p : plans) {
-            console.printf("%-24s %-16s %6d %6d %8d %9s%n", p.filmId(), p.variant(), p.scenes(), p.shots().size(), p.frames(),
-                    Progress.clock((double) p.frames() / options.fps()));
+            RenderEstimate e = estimate.part(Estimates.distinctShots(List.of(p)).stream().mapToLong(s -> s.frames()).sum());
+            console.printf("%-24s %-16s %6d %6d %8d %9s %12s %12s%n", p.filmId(), p.variant(), p.scenes(), p.shots().size(),
+                    p.frames(), Progress.clock((double) p.frames() / options.fps()), Progress.clock(e.renderSeconds()),
+                    e.costText());
         }
+        console.printf(java.util.Locale.ROOT, "Estimated render: %s for %d frames on %d %s%s at %.4f s/frame (%s); "
+                        + "%.3f %s-hours, cost %s%n", Progress.clock(estimate.renderSeconds()), estimate.frames(),
+                estimate.workers(), estimate.unit(), estimate.workers() == 1 ? "" : "s", estimate.secondsPerFrame(),
+                estimate.detail(), estimate.workerHours(), estimate.unit(), estimate.costText());
+    }
+
+    /** GPUs the executors hold (executors × GPUs each, from the Spark conf), at least one. */
+    private int gpus() {
+        var conf = spark.sparkContext().getConf();
+        double each = conf.getDouble("spark.executor.resource.gpu.amount", 1);
+        int executors = conf.getInt("spark.executor.instances", 1);
+        return Math.max(1, (int) Math.round(each * executors));
     }
 
     private static double seconds(long since) {

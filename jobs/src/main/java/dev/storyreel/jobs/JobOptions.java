@@ -15,7 +15,10 @@ package dev.storyreel.jobs;
  * @param crf        x264 CRF
  * @param planOnly   write the plan and stop
  * @param waveShots  shots per render commit (0: four per core)
+ * @param gpuModel   GPU model whose recorded figures make the estimate ("": calibrate on this machine)
+ * @param estimates  the recorded figures and prices (YAML; missing file: none)
  */
 record JobOptions(String catalogue, String out, RendererChoice renderer, int width, int height, int fps, long seed,
-                  String codec, String preset, int crf, boolean planOnly, int waveShots) {
+                  String codec, String preset, int crf, boolean planOnly, int waveShots, String gpuModel,
+                  String estimates) {
 }

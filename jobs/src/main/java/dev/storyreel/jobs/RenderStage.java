@@ -75,7 +75,7 @@ final class RenderStage {
         }
         List<Job> jobs = new ArrayList<>(todo.values());
         long framesToRender = jobs.stream().mapToLong(j -> j.spec().frames()).sum();
-        progress.start("render", jobs.size(), framesToRender);
+        Progress.Counters counters = progress.start("render", jobs.size(), framesToRender);
         List<FilmFailure> failures = new ArrayList<>();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int rendered = 0;
@@ -84,7 +84,7 @@ final class RenderStage {
             List<Job> wave = jobs.subList(from, Math.min(jobs.size(), from + waveShots));
             long waveFrames = wave.stream().mapToLong(j -> j.spec().frames()).sum();
             try {
-                writeWave(spark, jsc, wave, renderer, codec, path);
+                writeWave(spark, jsc, wave, renderer, codec, path, counters);
                 rendered += wave.size();
                 framesRendered += waveFrames;
                 progress.advance(wave.size(), waveFrames);
@@ -102,9 +102,9 @@ final class RenderStage {
     }
 
     private static void writeWave(SparkSession spark, JavaSparkContext jsc, List<Job> wave, RendererChoice renderer,
-                                  String codec, String path) {
+                                  String codec, String path, Progress.Counters counters) {
         JavaRDD<Row> rows = GpuScheduling.forRender(jsc.parallelize(new ArrayList<>(wave), wave.size())
-                .mapPartitions(jobs -> renderPartition(jobs, renderer, codec)));
+                .mapPartitions(jobs -> renderPartition(jobs, renderer, codec, counters)));
         spark.createDataFrame(rows, FramesTable.SCHEMA)
                 .write()
                 .mode(SaveMode.Append)
@@ -114,7 +114,8 @@ final class RenderStage {
     }
 
     /** Renders a partition's shots lazily: one frame in memory at a time, one row per target slot. */
-    static Iterator<Row> renderPartition(Iterator<Job> input, RendererChoice choice, String codecName) {
+    static Iterator<Row> renderPartition(Iterator<Job> input, RendererChoice choice, String codecName,
+                                         Progress.Counters counters) {
         List<Job> jobs = new ArrayList<>();
         input.forEachRemaining(jobs::add);
         Renderer renderer = ExecutorRenderers.get(choice);
@@ -142,6 +143,10 @@ final class RenderStage {
                     }
                     Job j = jobs.get(job);
                     byte[] data = codec.encode(f.image());
+                    counters.frame();
+                    if (f.index() == j.spec().frames() - 1) {
+                        counters.shot();
+                    }
                     for (Target t : j.targets()) {
                         pending.add(RowFactory.create(t.filmId(), t.variant(), t.scene(), t.shot(), f.index(),
                                 t.startFrame() + f.index(), j.shotKey(), f.image().getWidth(), f.image().getHeight(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.storyreel.estimate.RenderEstimate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -12,10 +13,11 @@ import java.util.Map;
 
 /** {@code run.json}: what a run was asked, what it made of each film, stage timings and totals. */
 record RunReport(String storyreel, Map<String, Object> settings, List<Film> films, Map<String, Double> stages,
-                 Totals totals, List<Trailer> trailers, Map<String, Object> dataset) {
+                 Totals totals, List<Trailer> trailers, Map<String, Object> dataset, RenderEstimate estimate,
+                 Actual actual) {
 
     RunReport(String storyreel, Map<String, Object> settings, List<Film> films, Map<String, Double> stages, Totals totals) {
-        this(storyreel, settings, films, stages, totals, List.of(), null);
+        this(storyreel, settings, films, stages, totals, List.of(), null, null, null);
     }
 
     /**
@@ -44,6 +46,21 @@ record RunReport(String storyreel, Map<String, Object> settings, List<Film> film
     /** Counts over the run; rendered counts are this run's work (a resumed run renders only what is missing). */
     record Totals(int films, int filmsOk, int filmsFailed, long shotsPlanned, long shotsRendered, long framesPlanned,
                   long framesRendered, long segmentsEncoded) {
+    }
+
+    /**
+     * The render as it went, to judge the estimate: {@code estimateRatio} is the estimated time for
+     * the frames rendered over the actual time (1.0: exact, above 1: the estimate was pessimistic).
+     */
+    record Actual(double renderSeconds, long framesRendered, double framesPerSecond, double secondsPerFrame, int workers,
+                  double estimateRatio) {
+        static Actual of(RenderEstimate estimate, double renderSeconds, long framesRendered, int workers) {
+            double fps = renderSeconds > 0 ? framesRendered / renderSeconds : 0;
+            double spf = framesRendered > 0 ? renderSeconds * workers / framesRendered : 0;
+            double estimated = estimate == null ? 0 : estimate.part(framesRendered).renderSeconds();
+            return new Actual(renderSeconds, framesRendered, fps, spf, workers,
+                    renderSeconds > 0 && estimated > 0 ? estimated / renderSeconds : 0);
+        }
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder()

@@ -94,10 +94,10 @@ final class TrailerStage {
             }
         }));
         long frames = missing.values().stream().mapToLong(TrailerCut::frames).sum();
-        progress.start("trailer", missing.size(), frames);
+        Progress.Counters counters = progress.start("trailer", missing.size(), frames);
         Map<String, String> errors = new LinkedHashMap<>();
         if (!missing.isEmpty()) {
-            encode(spark, store, missing, enc).forEach(s -> {
+            encode(spark, store, missing, enc, counters).forEach(s -> {
                 if (s.error() != null) {
                     errors.put(s.shotKey(), s.error());
                 }
@@ -138,7 +138,7 @@ final class TrailerStage {
     }
 
     private static List<AssembleStage.Segment> encode(SparkSession spark, OutputStore store, Map<String, TrailerCut> missing,
-                                                      EncoderSettings enc) {
+                                                      EncoderSettings enc, Progress.Counters counters) {
         List<Row> trims = missing.values().stream().map(c -> RowFactory.create(c.shot().filmId(), c.shot().variant(),
                 c.shot().scene(), c.shot().shot(), c.shot().shotKey(), c.from(), c.frames())).toList();
         List<String> films = missing.values().stream().map(c -> c.shot().filmId()).distinct().toList();
@@ -156,7 +156,7 @@ final class TrailerStage {
         return frames.repartition(partitions, col("shot_key"))
                 .sortWithinPartitions("shot_key", "frame")
                 .toJavaRDD()
-                .mapPartitions(rows -> AssembleStage.encodePartition(rows, root, enc))
+                .mapPartitions(rows -> AssembleStage.encodePartition(rows, root, enc, counters))
                 .collect();
     }
 

@@ -143,7 +143,7 @@ class FilmJobTest {
             int waves = 0;
             while ((line = r.readLine()) != null) {
                 // Kill (SIGKILL) right after the third committed wave: a real crash, mid-stage.
-                if (line.startsWith("[render] shots") && ++waves == 3) {
+                if (line.startsWith("[render] committed") && ++waves == 3) {
                     p.destroyForcibly();
                     break;
                 }

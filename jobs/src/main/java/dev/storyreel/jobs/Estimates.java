@@ -1,0 +1,70 @@
+package dev.storyreel.jobs;
+
+import dev.storyreel.estimate.Calibration;
+import dev.storyreel.estimate.CostTable;
+import dev.storyreel.estimate.FrameCost;
+import dev.storyreel.estimate.RenderEstimate;
+import dev.storyreel.frames.FrameCodec;
+import dev.storyreel.plan.FilmPlan;
+import dev.storyreel.plan.PlannedShot;
+import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.render.Renderer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The run's render estimate: a short calibration on the driver, or a GPU model's recorded figure. */
+final class Estimates {
+    static final int CALIBRATION_SHOTS = 3;
+    static final int CALIBRATION_FRAMES = 4;
+
+    private Estimates() {
+    }
+
+    /** The recorded figures; none when the file does not exist. */
+    static CostTable table(String file) {
+        Path p = Path.of(file);
+        if (!Files.exists(p)) {
+            return CostTable.empty();
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            return CostTable.read(in);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read the estimates " + file + ": " + RenderStage.rootMessage(e));
+        }
+    }
+
+    /** One spec per distinct shot key, in plan order: what the render stage has to make. */
+    static List<ShotSpec> distinctShots(List<FilmPlan> plans) {
+        Map<String, ShotSpec> byKey = new LinkedHashMap<>();
+        for (FilmPlan p : plans) {
+            for (PlannedShot s : p.shots()) {
+                byKey.putIfAbsent(s.shotKey(), s.spec());
+            }
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    /** Estimates rendering these plans on {@code workers} workers. */
+    static RenderEstimate estimate(JobOptions options, List<FilmPlan> plans, int cores, int gpus) {
+        CostTable table = table(options.estimates());
+        List<ShotSpec> shots = distinctShots(plans);
+        long frames = shots.stream().mapToLong(ShotSpec::frames).sum();
+        FrameCost cost;
+        if (!options.gpuModel().isBlank()) {
+            cost = table.figure(options.gpuModel(), options.renderer().name(), options.width(), options.height());
+        } else {
+            try (Renderer r = ExecutorRenderers.create(options.renderer())) {
+                cost = Calibration.measure(r, FrameCodec.named(options.codec()), Calibration.sample(shots, CALIBRATION_SHOTS),
+                        CALIBRATION_FRAMES, System::nanoTime);
+            }
+        }
+        int w = "GPU".equals(cost.unit()) ? gpus : cores;
+        return RenderEstimate.of(cost, frames, w, table.pricePerHour(cost.unit(), options.gpuModel()), table.currency());
+    }
+}

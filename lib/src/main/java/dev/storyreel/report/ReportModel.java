@@ -1,0 +1,56 @@
+package dev.storyreel.report;
+
+import java.util.List;
+
+/**
+ * What the run report page shows: the run's facts and timings, then each film. Paths are relative
+ * to the page; every text may come from an untrusted screenplay and is escaped when written.
+ *
+ * @param title    page title
+ * @param facts    name/value lines about the run (settings, throughput, estimate vs actual)
+ * @param stages   stage name and seconds, in run order
+ * @param films    the films, in catalogue order
+ */
+public record ReportModel(String title, List<Fact> facts, List<Fact> stages, List<Film> films) {
+
+    /** A labelled value. */
+    public record Fact(String name, String value) {
+    }
+
+    /**
+     * One film.
+     *
+     * @param id        film id
+     * @param title     film title
+     * @param status    ok, failed or planned
+     * @param summary   one line: scenes, shots, frames, duration
+     * @param video     the MP4, relative to the page, or null
+     * @param poster    poster image, relative to the page, or null
+     * @param durationS duration in seconds
+     * @param shots     planned shots in screen order
+     * @param error     why it failed, or null
+     */
+    public record Film(String id, String title, String status, String summary, String video, String poster,
+                       double durationS, List<Shot> shots, Error error) {
+    }
+
+    /**
+     * One planned shot.
+     *
+     * @param scene      scene index
+     * @param sceneLabel the scene's label
+     * @param shot       shot index in the scene
+     * @param kind       framing
+     * @param camera     camera move
+     * @param durationS  duration in seconds
+     * @param heading    scene heading (location and time of day)
+     * @param thumb      thumbnail relative to the page, or null when none was made
+     */
+    public record Shot(int scene, String sceneLabel, int shot, String kind, String camera, double durationS,
+                       String heading, String thumb) {
+    }
+
+    /** Where and why a film failed. */
+    public record Error(String file, int line, String message) {
+    }
+}
