@@ -9,6 +9,7 @@ import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
 import dev.storyreel.plan.ShotSpec;
 import dev.storyreel.render.Renderer;
+import dev.storyreel.render.diffusion.Device;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ final class Estimates {
     }
 
     /** Estimates rendering these plans on {@code workers} workers. */
-    static RenderEstimate estimate(JobOptions options, List<FilmPlan> plans, int cores, int gpus) {
+    static RenderEstimate estimate(JobOptions options, RendererChoice choice, List<FilmPlan> plans, int cores, int gpus) {
         CostTable table = table(options.estimates());
         List<ShotSpec> shots = distinctShots(plans);
         long frames = shots.stream().mapToLong(ShotSpec::frames).sum();
@@ -59,10 +60,10 @@ final class Estimates {
         if (!options.gpuModel().isBlank()) {
             cost = table.figure(options.gpuModel(), options.renderer().name(), options.width(), options.height());
         } else {
-            try (Renderer r = ExecutorRenderers.create(options.renderer())) {
-                cost = Calibration.measure(r, FrameCodec.named(options.codec()), Calibration.sample(shots, CALIBRATION_SHOTS),
-                        CALIBRATION_FRAMES, System::nanoTime);
-            }
+            // The JVM's own renderer: in local mode the render tasks reuse it (one model load per JVM).
+            Renderer r = ExecutorRenderers.get(choice, Device.CPU);
+            cost = Calibration.measure(r, FrameCodec.named(options.codec()), Calibration.sample(shots, CALIBRATION_SHOTS),
+                    CALIBRATION_FRAMES, System::nanoTime);
         }
         int w = "GPU".equals(cost.unit()) ? gpus : cores;
         return RenderEstimate.of(cost, frames, w, table.pricePerHour(cost.unit(), options.gpuModel()), table.currency());

@@ -81,7 +81,9 @@ final class FilmRun {
         PlanTable.write(spark, plans, rendererInfo, store.resolve("plan").toString());
         stages.put("plan", seconds(t0));
         int cores = jsc.defaultParallelism();
-        RenderEstimate estimate = Estimates.estimate(options, plans, cores, gpus());
+        // Executors check that their copy of the renderer (and model) has the version the plan was made with.
+        RendererChoice choice = options.renderer().expecting(rendererInfo.version());
+        RenderEstimate estimate = Estimates.estimate(options, choice, plans, cores, gpus());
         printPlan(plans, estimate);
 
         RenderStage.Result render = new RenderStage.Result(0, 0, 0, 0, List.of());
@@ -92,8 +94,6 @@ final class FilmRun {
             long t1 = System.nanoTime();
             int wave = options.waveShots() > 0 ? options.waveShots() : Math.max(2, cores * 4);
             spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "render");
-            // Executors check that their copy of the renderer (and model) has the version the plan was made with.
-            RendererChoice choice = options.renderer().expecting(rendererInfo.version());
             render = RenderStage.run(spark, store, plans, choice, options.codec(), wave, progress);
             stages.put("render", seconds(t1));
             render.failures().forEach(f -> failures.putIfAbsent(f.filmId(), f));
