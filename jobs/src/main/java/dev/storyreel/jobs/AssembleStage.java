@@ -1,6 +1,5 @@
 package dev.storyreel.jobs;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import dev.storyreel.assemble.EncoderSettings;
@@ -28,10 +27,7 @@ import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Stage 3, the reduce: encodes each shot's frames into an H.264 segment (in parallel, one shot
@@ -67,13 +63,6 @@ final class AssembleStage {
     /** What the stage did. */
     record Result(int segmentsEncoded, List<FilmFailure> failures) {
     }
-
-    private static final StructType SLOTS = new StructType()
-            .add("film_id", DataTypes.StringType, false)
-            .add("variant", DataTypes.StringType, false)
-            .add("scene", DataTypes.IntegerType, false)
-            .add("shot", DataTypes.IntegerType, false)
-            .add("shot_key", DataTypes.StringType, false);
 
     private AssembleStage() {
     }
@@ -184,13 +173,7 @@ final class AssembleStage {
 
     private static List<Segment> encode(SparkSession spark, OutputStore store, Map<String, PlannedShot> missing,
                                         EncoderSettings settings, Progress.Counters counters) {
-        List<Row> slots = missing.values().stream()
-                .map(s -> RowFactory.create(s.filmId(), s.variant(), s.scene(), s.shot(), s.shotKey())).toList();
-        List<String> films = missing.values().stream().map(PlannedShot::filmId).distinct().toList();
-        Dataset<Row> frames = spark.read().parquet(store.resolve("frames").toString())
-                .where(col("film_id").isin(films.toArray()))
-                .join(broadcast(spark.createDataFrame(slots, SLOTS)),
-                        scala.jdk.javaapi.CollectionConverters.asScala(List.of("film_id", "variant", "scene", "shot", "shot_key")).toSeq())
+        Dataset<Row> frames = FramesTable.rowsOf(spark, store.resolve("frames").toString(), missing.values())
                 .select("shot_key", "frame", "width", "height", "codec", "data");
         int partitions = Math.max(1, Math.min(missing.size(), spark.sparkContext().defaultParallelism() * 4));
         String root = store.root().toString();

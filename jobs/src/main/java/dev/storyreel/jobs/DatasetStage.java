@@ -1,6 +1,5 @@
 package dev.storyreel.jobs;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.sha2;
@@ -73,13 +72,6 @@ final class DatasetStage {
             .add("frame_codec", DataTypes.StringType, false)
             .add("frame_sha256", DataTypes.createArrayType(DataTypes.StringType, false), false)
             .add("used_in", DataTypes.createArrayType(DataTypes.StringType, false), false);
-
-    private static final StructType SLOTS = new StructType()
-            .add("film_id", DataTypes.StringType, false)
-            .add("variant", DataTypes.StringType, false)
-            .add("scene", DataTypes.IntegerType, false)
-            .add("shot", DataTypes.IntegerType, false)
-            .add("shot_key", DataTypes.StringType, false);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -157,13 +149,7 @@ final class DatasetStage {
 
     /** Per shot key: the frame codec and the SHA-256 of each stored frame, in frame order (read from the first slot). */
     private static Map<String, Object[]> frameHashes(SparkSession spark, OutputStore store, Map<String, PlannedShot> first) {
-        List<Row> slots = first.values().stream()
-                .map(s -> RowFactory.create(s.filmId(), s.variant(), s.scene(), s.shot(), s.shotKey())).toList();
-        List<String> films = first.values().stream().map(PlannedShot::filmId).distinct().toList();
-        Dataset<Row> table = spark.read().parquet(store.resolve("frames").toString())
-                .where(col("film_id").isin(films.toArray()))
-                .join(broadcast(spark.createDataFrame(slots, SLOTS)),
-                        CollectionConverters.asScala(List.of("film_id", "variant", "scene", "shot", "shot_key")).toSeq())
+        Dataset<Row> table = FramesTable.rowsOf(spark, store.resolve("frames").toString(), first.values())
                 .groupBy("shot_key")
                 .agg(org.apache.spark.sql.functions.first("codec").as("codec"),
                         sort_array(collect_list(struct(col("frame"), sha2(col("data"), 256).as("h")))).as("hs"));

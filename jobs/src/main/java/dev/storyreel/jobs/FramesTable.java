@@ -7,6 +7,7 @@ import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,19 +101,25 @@ final class FramesTable {
      * the two leaves the film's frames to be rendered again, never a mix of old and new.
      */
     static void dropStale(SparkSession spark, OutputStore store, String path, Set<String> films, List<PlannedShot> keep) {
-        List<Row> slots = keep.stream()
-                .map(s -> RowFactory.create(s.filmId(), s.variant(), s.scene(), s.shot(), s.shotKey())).toList();
-        Dataset<Row> rows = spark.read().parquet(path)
-                .where(col("film_id").isin(films.toArray()))
-                .join(broadcast(spark.createDataFrame(slots, SLOTS)), CollectionConverters.asScala(
-                        List.of("film_id", "variant", "scene", "shot", "shot_key")).toSeq())
-                .select(Arrays.stream(SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new));
-        rows.write().mode(SaveMode.Overwrite).options(WRITE_OPTIONS).partitionBy("film_id")
+        rowsOf(spark, path, keep)
+                .select(Arrays.stream(SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new))
+                .write().mode(SaveMode.Overwrite).options(WRITE_OPTIONS).partitionBy("film_id")
                 .parquet(store.resolve("_compact-frames").toString());
         for (String film : films) {
             store.replace(store.resolve("_compact-frames/film_id=" + film), store.resolve("frames/film_id=" + film));
         }
         store.delete(store.resolve("_compact-frames"));
+    }
+
+    /** The table's rows of exactly these shots: their films' partitions only, joined on slot and key. */
+    static Dataset<Row> rowsOf(SparkSession spark, String path, Collection<PlannedShot> shots) {
+        List<Row> slots = shots.stream()
+                .map(s -> RowFactory.create(s.filmId(), s.variant(), s.scene(), s.shot(), s.shotKey())).toList();
+        Object[] films = shots.stream().map(PlannedShot::filmId).distinct().toArray();
+        return spark.read().parquet(path)
+                .where(col("film_id").isin(films))
+                .join(broadcast(spark.createDataFrame(slots, SLOTS)), CollectionConverters.asScala(
+                        List.of("film_id", "variant", "scene", "shot", "shot_key")).toSeq());
     }
 
     static Slot slot(PlannedShot s) {

@@ -1,13 +1,13 @@
 package dev.storyreel.render;
 
 /** A 64-bit string hash fixed forever (unlike {@link String#hashCode()} in spirit), for colours and layouts. */
-final class StableHash {
+public final class StableHash {
 
     private StableHash() {
     }
 
     /** FNV-1a over the UTF-16 code units of {@code s}, finished with the SplitMix64 mixer. */
-    static long of(String s) {
+    public static long of(String s) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);
@@ -17,7 +17,7 @@ final class StableHash {
     }
 
     /** SplitMix64 finaliser: spreads every input bit over the output. */
-    static long mix(long z) {
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);

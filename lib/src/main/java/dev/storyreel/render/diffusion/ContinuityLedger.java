@@ -1,5 +1,6 @@
 package dev.storyreel.render.diffusion;
 
+import dev.storyreel.render.StableHash;
 import dev.storyreel.plan.Setting;
 import dev.storyreel.plan.ShotSpec;
 import java.util.ArrayList;
@@ -73,19 +74,8 @@ final class ContinuityLedger {
         return options[(int) ((h >>> shift) & 0xFF) % options.length];
     }
 
-    /** FNV-1a then SplitMix64: fixed forever. */
+    /** The render package's fixed string hash, so ledger entries never change between releases. */
     static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return mix(h);
-    }
-
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return StableHash.of(s);
     }
 }

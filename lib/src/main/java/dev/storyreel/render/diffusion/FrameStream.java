@@ -1,5 +1,6 @@
 package dev.storyreel.render.diffusion;
 
+import dev.storyreel.render.StableHash;
 import ai.onnxruntime.OrtException;
 import dev.storyreel.plan.ShotSpec;
 import dev.storyreel.render.RenderedFrame;
@@ -94,10 +95,10 @@ final class FrameStream implements Iterator<RenderedFrame> {
             int n = geo.size();
             if (base == null) {
                 float[] place = Latents.noise(ContinuityLedger.placeSeed(spec) ^ n, n);
-                float[] shot = Latents.noise(ContinuityLedger.mix(spec.seed()), n);
+                float[] shot = Latents.noise(StableHash.mix(spec.seed()), n);
                 base = Latents.slerp(place, shot, 0.6);
             }
-            float[] own = Latents.noise(ContinuityLedger.mix(spec.seed() + 0x9E3779B97F4A7C15L * (k + 1)), n);
+            float[] own = Latents.noise(StableHash.mix(spec.seed() + 0x9E3779B97F4A7C15L * (k + 1)), n);
             return Latents.slerp(base, own, 0.35);
         }
     }
