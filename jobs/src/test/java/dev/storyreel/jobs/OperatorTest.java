@@ -173,13 +173,15 @@ class OperatorTest {
         for (Path nb : notebooks) {
             String source = Files.readString(nb);
             assertFalse(source.contains("\"output_type\""), nb + " is committed without outputs");
-            ProcessBuilder pb = new ProcessBuilder("jupyter", "nbconvert", "--to", "notebook", "--execute",
-                    "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=300", nb.toString(), "--output-dir", executed.toString())
-                    .redirectErrorStream(true).redirectOutput(executed.resolve(nb.getFileName() + ".log").toFile());
-            pb.environment().put("STORYREEL_RUN", out.toString());
-            Process p = pb.start();
-            assertTrue(p.waitFor(10, TimeUnit.MINUTES), nb + " timed out");
-            assertEquals(0, p.exitValue(), nb + " failed:\n" + tail(executed.resolve(nb.getFileName() + ".log")));
+            Path log = executed.resolve(nb.getFileName() + ".log");
+            int exit = nbconvert(nb, executed, log);
+            // jupyter_client sometimes gets no answer from a kernel that has started (a known sporadic
+            // failure of kernel start-up, seen here under heavy load): start it once more. A notebook
+            // whose cells fail is not retried.
+            if (exit != 0 && Files.readString(log).contains("Kernel didn't respond")) {
+                exit = nbconvert(nb, executed, log);
+            }
+            assertEquals(0, exit, nb + " failed:\n" + tail(log));
         }
         JsonNode frames = new ObjectMapper().readTree(executed.resolve("frames.ipynb").toFile());
         int images = 0;
@@ -191,6 +193,17 @@ class OperatorTest {
         long picked = Duck.single("select count(*) from " + Duck.table(out, "plan") + " where scene = 1 and shot <= 3");
         assertTrue(picked >= 9, "picked shots: " + picked);
         assertEquals(3 * picked, images, "first, middle and last frame of each picked shot, inline");
+    }
+
+    private int nbconvert(Path nb, Path executed, Path log) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("jupyter", "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=120", nb.toString(),
+                "--output-dir", executed.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("STORYREEL_RUN", out.toString());
+        Process p = pb.start();
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), nb + " timed out");
+        return p.exitValue();
     }
 
     private static String chromium(Path profile, String... args) throws IOException, InterruptedException {
