@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shared by the cluster scripts (sourced, not run): the project root, the build's jars, the JVM flags.
+# Shared by the submit scripts (sourced, not run): the project root, the build's jars, the JVM flags.
 # shellcheck disable=SC2034 # the variables are used by the scripts that source this file
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 target=$root/jobs/target
@@ -11,7 +11,8 @@ state=${STORYREEL_LOCAL_STATE:-/tmp/storyreel-local}
 ensure_built() {
   local newest
   newest=$(cd "$root" && find pom.xml lib/pom.xml jobs/pom.xml lib/src/main jobs/src/main -type f -newer "$job_jar" -print -quit 2>/dev/null || true)
-  if [ ! -f "$job_jar" ] || [ ! -f "$target/spark-classpath.txt" ] || [ ! -f "$target/test-classpath.txt" ] || [ -n "$newest" ]; then
+  if [ ! -f "$job_jar" ] || [ ! -f "$target/spark-classpath.txt" ] || [ ! -f "$target/test-classpath.txt" ] \
+      || [ ! -f "$target/runtime-classpath.txt" ] || [ -n "$newest" ]; then
     echo "building storyreel (mvn install, tests skipped)..." >&2
     (cd "$root" && mvn -q -B -DskipTests install >&2)
   fi

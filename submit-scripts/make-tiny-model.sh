@@ -5,7 +5,8 @@
 #   submit-scripts/run-local.sh --renderer diffusion --model DIR
 # Builds what is missing first (like run-local.sh).
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=submit-scripts/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 if [ $# -lt 1 ]; then
   sed -n '2,6p' "$0" >&2
   exit 2
@@ -14,11 +15,5 @@ mkdir -p "$(dirname "$1")"
 dir=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
 cd "$root"
-cp_file=jobs/target/runtime-classpath.txt
-jar=jobs/target/storyreel-jobs-0.1.0-SNAPSHOT.jar
-newest_source=$(find pom.xml lib/pom.xml jobs/pom.xml lib/src/main jobs/src/main -type f -newer "$jar" -print -quit 2>/dev/null || true)
-if [ ! -f "$jar" ] || [ ! -f "$cp_file" ] || [ -n "$newest_source" ]; then
-  echo "building storyreel (mvn package, tests skipped)..." >&2
-  mvn -q -B -DskipTests install >&2
-fi
-exec java -cp "lib/target/storyreel-lib-0.1.0-SNAPSHOT.jar:$(cat "$cp_file")" dev.storyreel.render.diffusion.TinyModelWriter "$dir" "$@"
+ensure_built
+exec java -cp "lib/target/storyreel-lib-0.1.0-SNAPSHOT.jar:$(cat "$target/runtime-classpath.txt")" dev.storyreel.render.diffusion.TinyModelWriter "$dir" "$@"
