@@ -46,12 +46,7 @@ class FilmJobTest {
     @BeforeAll
     void runTwice() throws Exception {
         Path cat = tmp.resolve("catalogue");
-        Files.createDirectories(cat);
-        try (Stream<Path> files = Files.list(SAMPLES)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, cat.resolve(f.getFileName()));
-            }
-        }
+        copyTree(SAMPLES, cat);
         Files.write(cat.resolve("latin1.fountain"), bytes("Title: Latin\n\nINT. CAFE - DAY\n\nCaf", 0xE9, " au lait.\n"));
         Files.writeString(cat.resolve("open-boneyard.fountain"), "INT. ROOM - DAY\n\nA chair.\n\n/* cut from here\n\nMore.\n");
         Files.writeString(cat.resolve("catalogue.csv"), Files.readString(SAMPLES.resolve("catalogue.csv")).strip() + "\n"
@@ -178,12 +173,7 @@ class FilmJobTest {
     @Test
     void editingAScreenplayRerendersOnlyWhatChanged() throws Exception {
         Path cat = tmp.resolve("edited-catalogue");
-        Files.createDirectories(cat);
-        try (Stream<Path> files = Files.list(SAMPLES)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, cat.resolve(f.getFileName()));
-            }
-        }
+        copyTree(SAMPLES, cat);
         Path script = cat.resolve("lighthouse.fountain");
         List<String> lines = new ArrayList<>(Files.readAllLines(script));
         int cue = lines.indexOf("MARTA");

@@ -32,33 +32,17 @@ public final class Otio {
             ref.put("available_range", range(0, c.frames(), fps));
             ref.put("available_image_bounds", null);
             ref.put("target_url", c.media());
-            Map<String, Object> clip = object("Clip.2");
-            clip.put("metadata", Map.of("storyreel", Map.of("reel", c.reel(), "record_start", c.recordStart())));
-            clip.put("name", c.name());
-            clip.put("source_range", range(0, c.frames(), fps));
-            clip.put("effects", List.of());
-            clip.put("markers", List.of());
-            clip.put("enabled", true);
+            Map<String, Object> clip = item("Clip.2",
+                    Map.of("storyreel", Map.of("reel", c.reel(), "record_start", c.recordStart())), c.name(),
+                    range(0, c.frames(), fps));
             clip.put("media_references", Map.of("DEFAULT_MEDIA", ref));
             clip.put("active_media_reference_key", "DEFAULT_MEDIA");
             children.add(clip);
         }
-        Map<String, Object> track = object("Track.1");
-        track.put("metadata", Map.of());
-        track.put("name", "V1");
-        track.put("source_range", null);
-        track.put("effects", List.of());
-        track.put("markers", List.of());
-        track.put("enabled", true);
+        Map<String, Object> track = item("Track.1", Map.of(), "V1", null);
         track.put("children", children);
         track.put("kind", "Video");
-        Map<String, Object> stack = object("Stack.1");
-        stack.put("metadata", Map.of());
-        stack.put("name", "tracks");
-        stack.put("source_range", null);
-        stack.put("effects", List.of());
-        stack.put("markers", List.of());
-        stack.put("enabled", true);
+        Map<String, Object> stack = item("Stack.1", Map.of(), "tracks", null);
         stack.put("children", List.of(track));
         Map<String, Object> timeline = object("Timeline.1");
         timeline.put("metadata", Map.of());
@@ -75,6 +59,19 @@ public final class Otio {
     private static Map<String, Object> object(String schema) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("OTIO_SCHEMA", schema);
+        return m;
+    }
+
+    /** An OTIO Item: the fields Clip, Track and Stack share, in OTIO's order. */
+    private static Map<String, Object> item(String schema, Map<String, Object> metadata, String name,
+                                            Map<String, Object> sourceRange) {
+        Map<String, Object> m = object(schema);
+        m.put("metadata", metadata);
+        m.put("name", name);
+        m.put("source_range", sourceRange);
+        m.put("effects", List.of());
+        m.put("markers", List.of());
+        m.put("enabled", true);
         return m;
     }
 
