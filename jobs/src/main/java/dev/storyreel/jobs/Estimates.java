@@ -7,7 +7,7 @@ import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.render.Renderer;
 import dev.storyreel.render.diffusion.Device;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlanSettings;
 import dev.storyreel.render.Renderer;
-import dev.storyreel.render.RendererInfo;
+import dev.storyreel.shot.RendererInfo;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

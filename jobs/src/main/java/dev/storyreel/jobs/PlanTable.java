@@ -2,8 +2,8 @@ package dev.storyreel.jobs;
 
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
-import dev.storyreel.plan.ShotSpec;
-import dev.storyreel.render.RendererInfo;
+import dev.storyreel.shot.ShotSpec;
+import dev.storyreel.shot.RendererInfo;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;

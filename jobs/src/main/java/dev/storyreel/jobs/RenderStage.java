@@ -4,7 +4,7 @@ import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.render.RenderedFrame;
 import dev.storyreel.render.Renderer;
 import java.io.Serializable;

@@ -1,5 +1,7 @@
 package dev.storyreel.catalogue;
 
+import dev.storyreel.shot.Seeds;
+
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -140,8 +142,7 @@ public final class CatalogueParser {
     }
 
     private long mix(long catalogueSeed) {
-        // 0 leaves catalogue seeds unchanged; any other run seed reseeds every film reproducibly.
-        return catalogueSeed ^ (runSeed * 0x9E3779B97F4A7C15L);
+        return Seeds.film(catalogueSeed, runSeed);
     }
 
     private static String cell(List<String> row, Map<String, Integer> column, String name) {

@@ -1,6 +1,6 @@
 package dev.storyreel.dataset;
 
-import dev.storyreel.plan.ShotKey;
+import dev.storyreel.shot.ShotKey;
 import java.nio.charset.StandardCharsets;
 
 /**

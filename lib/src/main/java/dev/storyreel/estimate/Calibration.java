@@ -1,7 +1,7 @@
 package dev.storyreel.estimate;
 
 import dev.storyreel.frames.FrameCodec;
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.render.RenderedFrame;
 import dev.storyreel.render.Renderer;
 import java.util.ArrayList;
@@ -63,7 +63,6 @@ public final class Calibration {
     }
 
     private static ShotSpec shorten(ShotSpec s, int frames) {
-        return new ShotSpec(s.width(), s.height(), s.fps(), Math.min(s.frames(), Math.max(1, frames)), s.seed(), s.kind(),
-                s.camera(), s.setting(), s.characters(), s.speaker(), s.caption(), s.subcaption(), s.style(), s.prompt());
+        return s.withFrames(Math.min(s.frames(), Math.max(1, frames)));
     }
 }

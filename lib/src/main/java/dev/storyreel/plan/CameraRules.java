@@ -1,5 +1,8 @@
 package dev.storyreel.plan;
 
+import dev.storyreel.shot.CameraMove;
+import dev.storyreel.shot.Setting;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;

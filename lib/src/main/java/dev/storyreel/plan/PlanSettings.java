@@ -1,6 +1,6 @@
 package dev.storyreel.plan;
 
-import dev.storyreel.render.RendererInfo;
+import dev.storyreel.shot.RendererInfo;
 
 /**
  * What a plan is made for: frame size, frame rate, renderer (all part of every shot key).

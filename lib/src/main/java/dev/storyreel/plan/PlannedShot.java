@@ -1,5 +1,7 @@
 package dev.storyreel.plan;
 
+import dev.storyreel.shot.ShotSpec;
+
 /**
  * One shot of a film's plan: where it sits in the film, and what to render.
  *

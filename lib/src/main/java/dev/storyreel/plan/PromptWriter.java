@@ -1,5 +1,9 @@
 package dev.storyreel.plan;
 
+import dev.storyreel.shot.ShotKind;
+import dev.storyreel.shot.CameraMove;
+import dev.storyreel.shot.Setting;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.storyreel.plan;
 
+import dev.storyreel.shot.Setting;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,5 +1,13 @@
 package dev.storyreel.plan;
 
+import dev.storyreel.shot.Seeds;
+
+import dev.storyreel.shot.ShotSpec;
+import dev.storyreel.shot.ShotKind;
+import dev.storyreel.shot.CameraMove;
+import dev.storyreel.shot.Setting;
+import dev.storyreel.shot.ShotKey;
+
 import dev.storyreel.catalogue.CatalogueEntry;
 import dev.storyreel.screenplay.Element;
 import dev.storyreel.screenplay.ElementType;
@@ -304,8 +312,7 @@ public final class ShotPlanner {
         void add(int line, double secondsLong, ShotKind kind, CameraMove camera, Setting where, List<String> characters,
                  String speaker, String caption, String subcaption) {
             int frames = Math.max(1, (int) Math.round(secondsLong * settings.fps()));
-            long seed = ShotKey.seed(film.seed(), String.join("\u0001", kind.name(), where.toString(),
-                    String.join(",", characters), speaker, caption, subcaption));
+            long seed = Seeds.shot(film.seed(), kind, where, characters, speaker, caption, subcaption);
             StylePreset preset = styles.get(film.style());
             String style = preset == null ? film.style() : preset.palette();
             String prompt = PromptWriter.prompt(style, preset == null ? "" : preset.prompt(), kind, camera, where,

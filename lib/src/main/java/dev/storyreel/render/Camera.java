@@ -1,6 +1,6 @@
 package dev.storyreel.render;
 
-import dev.storyreel.plan.CameraMove;
+import dev.storyreel.shot.CameraMove;
 import java.awt.geom.AffineTransform;
 
 /**

@@ -1,8 +1,8 @@
 package dev.storyreel.render;
 
-import dev.storyreel.plan.Setting;
-import dev.storyreel.plan.ShotKind;
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.Setting;
+import dev.storyreel.shot.ShotKind;
+import dev.storyreel.shot.ShotSpec;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

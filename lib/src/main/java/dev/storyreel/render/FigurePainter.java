@@ -1,7 +1,11 @@
 package dev.storyreel.render;
 
-import dev.storyreel.plan.ShotKind;
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.Seeds;
+
+import dev.storyreel.shot.StableHash;
+
+import dev.storyreel.shot.ShotKind;
+import dev.storyreel.shot.ShotSpec;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -75,7 +79,7 @@ final class FigurePainter {
         double h = spec.height();
         List<String> people = people(spec);
         String speaker = key(spec.speaker()).isEmpty() ? "" : key(spec.speaker());
-        SplittableRandom r = new SplittableRandom(spec.seed() ^ 0xF16E5L);
+        SplittableRandom r = Seeds.stream(spec.seed(), Seeds.Salt.POSE);
         List<Placement> back = new ArrayList<>();
         List<Placement> main = new ArrayList<>();
         List<Placement> front = new ArrayList<>();

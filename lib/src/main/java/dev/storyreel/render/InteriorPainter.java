@@ -1,6 +1,6 @@
 package dev.storyreel.render;
 
-import dev.storyreel.plan.Setting;
+import dev.storyreel.shot.Setting;
 import java.awt.Color;
 import java.awt.geom.Area;
 import java.awt.geom.Path2D;

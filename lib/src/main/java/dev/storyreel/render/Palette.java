@@ -1,6 +1,8 @@
 package dev.storyreel.render;
 
-import dev.storyreel.plan.Setting;
+import dev.storyreel.shot.StableHash;
+
+import dev.storyreel.shot.Setting;
 import java.awt.Color;
 import java.util.Locale;
 

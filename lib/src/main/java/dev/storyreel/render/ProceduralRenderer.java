@@ -1,6 +1,8 @@
 package dev.storyreel.render;
 
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.RendererInfo;
+
+import dev.storyreel.shot.ShotSpec;
 import java.awt.Color;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -30,7 +32,7 @@ public final class ProceduralRenderer implements Renderer {
         Objects.requireNonNull(shots, "shots");
         return new Iterator<>() {
             private ShotSpec spec;
-            private ShotPlan plan;
+            private ShotLayout plan;
             private int next;
 
             @Override
@@ -54,7 +56,7 @@ public final class ProceduralRenderer implements Renderer {
                     throw new NoSuchElementException();
                 }
                 if (plan == null) {
-                    plan = ShotPlan.of(spec);
+                    plan = ShotLayout.of(spec);
                 }
                 int index = next++;
                 return new RenderedFrame(spec, index, plan.frame(index));

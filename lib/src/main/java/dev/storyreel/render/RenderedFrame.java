@@ -1,6 +1,6 @@
 package dev.storyreel.render;
 
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.ShotSpec;
 import java.awt.image.BufferedImage;
 
 /** One rendered frame: its shot, its index within the shot, and its pixels ({@code TYPE_3BYTE_BGR}). */

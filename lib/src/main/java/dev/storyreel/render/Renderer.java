@@ -1,6 +1,8 @@
 package dev.storyreel.render;
 
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.RendererInfo;
+
+import dev.storyreel.shot.ShotSpec;
 import java.util.Iterator;
 
 /**

@@ -1,6 +1,10 @@
 package dev.storyreel.render;
 
-import dev.storyreel.plan.Setting;
+import dev.storyreel.shot.Seeds;
+
+import dev.storyreel.shot.StableHash;
+
+import dev.storyreel.shot.Setting;
 import java.awt.Color;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
@@ -97,7 +101,7 @@ final class SceneryPainter {
         List<String> words = words(setting.location());
         Scenery scenery = sceneryOf(words);
         SplittableRandom set = setRandom(setting);
-        SplittableRandom shot = new SplittableRandom(shotSeed ^ 0x5CE7E2L);
+        SplittableRandom shot = Seeds.stream(shotSeed, Seeds.Salt.SCENERY);
 
         SceneLayer.Builder sky = new SceneLayer.Builder(0.03);
         sky.backdrop(-w, -2 * h, 3 * w, 2 * h + horizon + h * 0.02, horizon * 0.05, p.skyTop, horizon, p.skyBottom);

@@ -2,7 +2,7 @@ package dev.storyreel.subtitle;
 
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
-import dev.storyreel.plan.ShotKind;
+import dev.storyreel.shot.ShotKind;
 import dev.storyreel.variant.BeatScore;
 import java.util.ArrayList;
 import java.util.List;

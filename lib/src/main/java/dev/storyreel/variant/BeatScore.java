@@ -1,9 +1,9 @@
 package dev.storyreel.variant;
 
-import dev.storyreel.plan.CameraMove;
+import dev.storyreel.shot.CameraMove;
 import dev.storyreel.plan.PlannedShot;
-import dev.storyreel.plan.ShotKind;
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.ShotKind;
+import dev.storyreel.shot.ShotSpec;
 import java.util.Locale;
 import java.util.Set;
 

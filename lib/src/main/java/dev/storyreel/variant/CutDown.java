@@ -1,7 +1,7 @@
 package dev.storyreel.variant;
 
 import dev.storyreel.plan.PlannedShot;
-import dev.storyreel.plan.ShotKind;
+import dev.storyreel.shot.ShotKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

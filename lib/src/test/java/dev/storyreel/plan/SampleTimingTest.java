@@ -3,7 +3,7 @@ package dev.storyreel.plan;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storyreel.catalogue.CatalogueEntry;
-import dev.storyreel.render.RendererInfo;
+import dev.storyreel.shot.RendererInfo;
 import dev.storyreel.screenplay.Screenplay;
 import dev.storyreel.screenplay.ScreenplayReader;
 import java.nio.file.Files;

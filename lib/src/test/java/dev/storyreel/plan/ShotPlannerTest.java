@@ -1,11 +1,14 @@
 package dev.storyreel.plan;
 
+import dev.storyreel.shot.CameraMove;
+import dev.storyreel.shot.Setting;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storyreel.catalogue.CatalogueEntry;
-import dev.storyreel.render.RendererInfo;
+import dev.storyreel.shot.RendererInfo;
 import dev.storyreel.screenplay.Element;
 import dev.storyreel.screenplay.ElementType;
 import dev.storyreel.screenplay.Screenplay;

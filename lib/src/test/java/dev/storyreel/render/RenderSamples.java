@@ -1,9 +1,9 @@
 package dev.storyreel.render;
 
-import dev.storyreel.plan.CameraMove;
-import dev.storyreel.plan.Setting;
-import dev.storyreel.plan.ShotKind;
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.CameraMove;
+import dev.storyreel.shot.Setting;
+import dev.storyreel.shot.ShotKind;
+import dev.storyreel.shot.ShotSpec;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlanSettings;
 import dev.storyreel.plan.PlannedShot;
 import dev.storyreel.plan.ShotPlanner;
-import dev.storyreel.render.RendererInfo;
+import dev.storyreel.shot.RendererInfo;
 import dev.storyreel.screenplay.ScreenplayReader;
 import dev.storyreel.variant.BeatScore;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.storyreel.render.diffusion;
 
-import dev.storyreel.render.StableHash;
-import dev.storyreel.plan.Setting;
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.StableHash;
+import dev.storyreel.shot.Setting;
+import dev.storyreel.shot.ShotSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

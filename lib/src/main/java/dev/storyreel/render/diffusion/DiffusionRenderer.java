@@ -1,10 +1,10 @@
 package dev.storyreel.render.diffusion;
 
 import ai.onnxruntime.OrtException;
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.render.RenderedFrame;
 import dev.storyreel.render.Renderer;
-import dev.storyreel.render.RendererInfo;
+import dev.storyreel.shot.RendererInfo;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,8 +1,10 @@
 package dev.storyreel.render.diffusion;
 
-import dev.storyreel.render.StableHash;
+import dev.storyreel.shot.Seeds;
+
+import dev.storyreel.shot.StableHash;
 import ai.onnxruntime.OrtException;
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.render.RenderedFrame;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -73,7 +75,7 @@ final class FrameStream implements Iterator<RenderedFrame> {
             this.keys = k.stream().mapToInt(Integer::intValue).toArray();
             this.latents = new float[keys.length][];
             this.prompt = ContinuityLedger.prompt(spec);
-            this.dir = (spec.seed() & 1) == 0 ? 1 : -1;
+            this.dir = Seeds.direction(spec.seed());
         }
 
         boolean denoised() {
@@ -95,10 +97,10 @@ final class FrameStream implements Iterator<RenderedFrame> {
             int n = geo.size();
             if (base == null) {
                 float[] place = Latents.noise(ContinuityLedger.placeSeed(spec) ^ n, n);
-                float[] shot = Latents.noise(StableHash.mix(spec.seed()), n);
+                float[] shot = Latents.noise(Seeds.noise(spec.seed(), -1), n);
                 base = Latents.slerp(place, shot, 0.6);
             }
-            float[] own = Latents.noise(StableHash.mix(spec.seed() + 0x9E3779B97F4A7C15L * (k + 1)), n);
+            float[] own = Latents.noise(Seeds.noise(spec.seed(), k), n);
             return Latents.slerp(base, own, 0.35);
         }
     }

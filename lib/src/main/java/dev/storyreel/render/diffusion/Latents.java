@@ -1,6 +1,6 @@
 package dev.storyreel.render.diffusion;
 
-import dev.storyreel.plan.CameraMove;
+import dev.storyreel.shot.CameraMove;
 import java.util.Random;
 
 /** Latent arithmetic on plain arrays: seeded noise, spherical interpolation, the camera's move. */

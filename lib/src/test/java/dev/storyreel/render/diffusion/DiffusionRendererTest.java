@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.storyreel.plan.CameraMove;
-import dev.storyreel.plan.Setting;
-import dev.storyreel.plan.ShotKind;
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.CameraMove;
+import dev.storyreel.shot.Setting;
+import dev.storyreel.shot.ShotKind;
+import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.render.RenderedFrame;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;

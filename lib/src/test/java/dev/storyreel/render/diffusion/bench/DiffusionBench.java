@@ -1,10 +1,10 @@
 package dev.storyreel.render.diffusion.bench;
 
 import dev.storyreel.frames.FrameCodec;
-import dev.storyreel.plan.CameraMove;
-import dev.storyreel.plan.Setting;
-import dev.storyreel.plan.ShotKind;
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.CameraMove;
+import dev.storyreel.shot.Setting;
+import dev.storyreel.shot.ShotKind;
+import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.render.RenderedFrame;
 import dev.storyreel.render.diffusion.Device;
 import dev.storyreel.render.diffusion.DiffusionRenderer;

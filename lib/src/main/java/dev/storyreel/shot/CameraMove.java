@@ -1,4 +1,4 @@
-package dev.storyreel.plan;
+package dev.storyreel.shot;
 
 /** How the virtual camera moves across the frames of a shot. */
 public enum CameraMove {

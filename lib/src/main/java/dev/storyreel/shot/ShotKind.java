@@ -1,4 +1,4 @@
-package dev.storyreel.plan;
+package dev.storyreel.shot;
 
 /** What a shot shows, which decides its framing. */
 public enum ShotKind {

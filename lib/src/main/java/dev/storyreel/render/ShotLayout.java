@@ -1,8 +1,10 @@
 package dev.storyreel.render;
 
-import dev.storyreel.plan.CameraMove;
-import dev.storyreel.plan.ShotKind;
-import dev.storyreel.plan.ShotSpec;
+import dev.storyreel.shot.Seeds;
+
+import dev.storyreel.shot.CameraMove;
+import dev.storyreel.shot.ShotKind;
+import dev.storyreel.shot.ShotSpec;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -21,7 +23,7 @@ import java.util.SplittableRandom;
  * (a static camera, a title card after its fade) are copied from the first such frame. Not shared
  * between threads: each render iterator makes its own.
  */
-final class ShotPlan {
+final class ShotLayout {
 
     private final ShotSpec spec;
     private final List<SceneLayer> layers;
@@ -31,7 +33,7 @@ final class ShotPlan {
     private final int stillFrom;
     private byte[] still;
 
-    private ShotPlan(ShotSpec spec, List<SceneLayer> layers, CaptionPainter text, Camera camera, int fadeFrames,
+    private ShotLayout(ShotSpec spec, List<SceneLayer> layers, CaptionPainter text, Camera camera, int fadeFrames,
                      int stillFrom) {
         this.spec = spec;
         this.layers = layers;
@@ -41,14 +43,14 @@ final class ShotPlan {
         this.stillFrom = stillFrom;
     }
 
-    static ShotPlan of(ShotSpec spec) {
+    static ShotLayout of(ShotSpec spec) {
         double w = spec.width();
         double h = spec.height();
         Palette p = Palette.of(spec.setting(), spec.style());
         if (spec.kind() == ShotKind.TITLE) {
             int fade = spec.frames() < 3 ? 0 : (int) StrictMath.min(StrictMath.round(spec.fps() * 0.8), (spec.frames() - 1) / 2);
             Camera still = new Camera(CameraMove.STATIC, w, h, w / 2, h / 2, 1);
-            return new ShotPlan(spec, List.of(titleBackground(p, w, h)), CaptionPainter.title(spec, p), still, fade, fade);
+            return new ShotLayout(spec, List.of(titleBackground(p, w, h)), CaptionPainter.title(spec, p), still, fade, fade);
         }
         boolean wide = spec.kind() == ShotKind.ESTABLISHING;
         List<SceneLayer> layers = new ArrayList<>();
@@ -67,10 +69,10 @@ final class ShotPlan {
             at--;
         }
         layers.addAll(at, cast.layers());
-        int dir = new SplittableRandom(spec.seed() ^ 0xCA3E7AL).nextBoolean() ? 1 : -1;
+        int dir = Seeds.direction(spec.seed());
         Camera camera = new Camera(spec.camera(), w, h, cast.focusX(), cast.focusY(), dir);
         int stillFrom = spec.camera() == CameraMove.STATIC ? 0 : Integer.MAX_VALUE;
-        return new ShotPlan(spec, List.copyOf(layers), CaptionPainter.caption(spec, p), camera, 0, stillFrom);
+        return new ShotLayout(spec, List.copyOf(layers), CaptionPainter.caption(spec, p), camera, 0, stillFrom);
     }
 
     /** Draws frame {@code index} into a fresh {@code TYPE_3BYTE_BGR} image. */

@@ -1,4 +1,4 @@
-package dev.storyreel.render;
+package dev.storyreel.shot;
 
 /** A 64-bit string hash fixed forever (unlike {@link String#hashCode()} in spirit), for colours and layouts. */
 public final class StableHash {
@@ -24,7 +24,7 @@ public final class StableHash {
     }
 
     /** A value in [0, 1) from bits of {@code h} taken at {@code shift}. */
-    static double unit(long h, int shift) {
+    public static double unit(long h, int shift) {
         return ((h >>> shift) & 0xFFFF) / 65536.0;
     }
 }

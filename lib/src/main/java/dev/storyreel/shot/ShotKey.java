@@ -1,11 +1,10 @@
-package dev.storyreel.plan;
+package dev.storyreel.shot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.storyreel.render.RendererInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,22 +39,12 @@ public final class ShotKey {
         }
     }
 
-    /** A 64-bit seed from a parent seed and some content, stable across runs and machines. */
-    public static long seed(long parent, String content) {
-        byte[] d = digest((parent + "\u0000" + content).getBytes(StandardCharsets.UTF_8));
-        long s = 0;
-        for (int i = 0; i < 8; i++) {
-            s = (s << 8) | (d[i] & 0xFF);
-        }
-        return s;
-    }
-
     /** Hex SHA-256 of some bytes. */
     public static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(digest(bytes));
     }
 
-    private static byte[] digest(byte[] bytes) {
+    static byte[] digest(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {

@@ -1,5 +1,6 @@
-package dev.storyreel.plan;
+package dev.storyreel.shot;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,11 +22,16 @@ import java.util.Objects;
  * @param caption    the line shown on screen: dialogue, action, or the title for a title card
  * @param subcaption a second line: parenthetical, or credit and author for a title card; may be ""
  * @param style      the film's style preset name (may be "")
- * @param prompt     a text prompt describing the shot for generative renderers
+ * @param prompt     a text prompt describing the shot for generative renderers (short form, within a CLIP
+ *                   text encoder's 77 tokens)
+ * @param direction  the director's framing, visibility, transition and long prompts, or null for a plan made
+ *                   without them (left out of the shot key when null, so such plans keep their keys)
  */
 public record ShotSpec(int width, int height, int fps, int frames, long seed, ShotKind kind,
                        CameraMove camera, Setting setting, List<String> characters, String speaker,
-                       String caption, String subcaption, String style, String prompt) implements java.io.Serializable {
+                       String caption, String subcaption, String style, String prompt,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Direction direction)
+        implements java.io.Serializable {
 
     public ShotSpec {
         if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
@@ -43,5 +49,25 @@ public record ShotSpec(int width, int height, int fps, int frames, long seed, Sh
         subcaption = Objects.requireNonNullElse(subcaption, "");
         style = Objects.requireNonNullElse(style, "");
         prompt = Objects.requireNonNullElse(prompt, "");
+    }
+
+    /** A shot without the director's extra decisions. */
+    public ShotSpec(int width, int height, int fps, int frames, long seed, ShotKind kind, CameraMove camera,
+                    Setting setting, List<String> characters, String speaker, String caption, String subcaption,
+                    String style, String prompt) {
+        this(width, height, fps, frames, seed, kind, camera, setting, characters, speaker, caption, subcaption, style,
+                prompt, null);
+    }
+
+    /** The same shot with another frame count (calibration renders a shot's first frames). */
+    public ShotSpec withFrames(int n) {
+        return new ShotSpec(width, height, fps, n, seed, kind, camera, setting, characters, speaker, caption, subcaption,
+                style, prompt, direction);
+    }
+
+    /** The same shot at another frame size (variants re-frame a shot per aspect ratio). */
+    public ShotSpec withSize(int w, int h) {
+        return new ShotSpec(w, h, fps, frames, seed, kind, camera, setting, characters, speaker, caption, subcaption,
+                style, prompt, direction);
     }
 }
