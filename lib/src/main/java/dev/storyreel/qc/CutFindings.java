@@ -11,7 +11,8 @@ import java.util.List;
  * @param unplanned detected cuts near no planned boundary (frames)
  * @param missed    planned boundaries with no detected cut (frames)
  */
-public record CutFindings(int planned, int detected, int matched, List<Integer> unplanned, List<Integer> missed) {
+public record CutFindings(int planned, int detected, int matched, List<Integer> unplanned, List<Integer> missed)
+        implements java.io.Serializable {
 
     /** Matches detected cut frames to planned boundary frames, each within {@code tolerance} frames. */
     public static CutFindings match(List<Integer> planned, List<Integer> detected, int tolerance) {

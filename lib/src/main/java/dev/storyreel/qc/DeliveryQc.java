@@ -18,9 +18,6 @@ import java.util.Map;
  * holds only the profile.
  */
 public final class DeliveryQc {
-    /** Frozen stretches at least this long are reported (and judged against the profile's limit). */
-    static final double REPORT_FROZEN_S = 2.0;
-
     private final DeliveryProfile profile;
     private final boolean sound;
 
@@ -34,7 +31,7 @@ public final class DeliveryQc {
     public QcResult check(Deliverable d) throws IOException {
         DeliveryProfile.Checks c = profile.checks();
         List<String> reasons = new ArrayList<>();
-        VideoScan.Findings v = VideoScan.scan(d.video(), d.fps(), c, Math.min(REPORT_FROZEN_S, c.maxFrozenS()));
+        VideoScan.Findings v = VideoScan.scan(d.video(), d.fps(), c, c.maxFrozenS() / 2);
         if (v.frames() != d.frames()) {
             reasons.add(v.frames() + " frames decoded, the plan has " + d.frames());
         }

@@ -11,7 +11,8 @@ import java.util.List;
  * <p><b>Model.</b> Frames are 8-bit BGR, taken as sRGB/BT.709 code values on a display whose white
  * is {@link #DISPLAY_WHITE_CD_M2} cd/m². Each frame is reduced to a {@link #GRID_X}×{@link #GRID_Y}
  * grid of cells, each cell the mean of its pixels in linear light (R, G, B in 0..1) and its
- * luminance {@code Y = 0.2126 R + 0.7152 G + 0.0722 B} in cd/m².
+ * luminance {@code Y = 0.2126 R + 0.7152 G + 0.0722 B} in cd/m². Pictures wider than
+ * {@link #SAMPLED_WIDTH} are sampled every n-th pixel and row (n = width / that), enough for cell means.
  *
  * <p><b>Transitions.</b> BT.1702 calls a <i>flash</i> a pair of opposing changes in luminance of
  * {@link #GENERAL_STEP_CD_M2} cd/m² or more where the darker image is below
@@ -48,6 +49,8 @@ public final class FlashDetector {
     public static final int GRID_X = 32;
     /** Analysis grid. */
     public static final int GRID_Y = 18;
+    /** Pictures up to this wide are read pixel by pixel; wider ones are sampled. */
+    public static final int SAMPLED_WIDTH = 320;
 
     private static final double[] LINEAR = new double[256];
 
@@ -89,10 +92,11 @@ public final class FlashDetector {
         for (int x = 0; x < width; x++) {
             cellX[x] = (int) ((long) x * GRID_X / width);
         }
-        for (int y = 0; y < height; y++) {
+        int step = Math.max(1, width / SAMPLED_WIDTH);
+        for (int y = 0; y < height; y += step) {
             int row = (int) ((long) y * GRID_Y / height) * GRID_X;
             int p = y * stride;
-            for (int x = 0; x < width; x++, p += 3) {
+            for (int x = 0; x < width; x += step, p += 3 * step) {
                 int c = row + cellX[x];
                 sumB[c] += LINEAR[bgr.get(p) & 0xff];
                 sumG[c] += LINEAR[bgr.get(p + 1) & 0xff];
@@ -100,7 +104,10 @@ public final class FlashDetector {
                 weight[c]++;
             }
         }
-        double total = (double) width * height;
+        double total = 0;
+        for (double w : weight) {
+            total += w;
+        }
         for (int c = 0; c < lum.length; c++) {
             double n = Math.max(1, weight[c]);
             double r = sumR[c] / n;

@@ -29,7 +29,7 @@ import java.util.Map;
 public record QcResult(QcStatus status, List<String> reasons, String profile, LoudnessCheck loudness,
                        Double integratedLufs, Double truePeakDbtp, Double loudnessRangeLu, Double avDurationDiffS,
                        double flashesMaxPerS, int subtitleMaxLineChars, int subtitleMaxLines, double subtitleMaxCps,
-                       int videoFrames, List<Span> black, List<Span> frozen, CutFindings cuts) {
+                       int videoFrames, List<Span> black, List<Span> frozen, CutFindings cuts) implements java.io.Serializable {
 
     public QcResult {
         reasons = List.copyOf(reasons);

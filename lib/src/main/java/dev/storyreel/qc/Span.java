@@ -7,7 +7,7 @@ package dev.storyreel.qc;
  * @param endFrame   frame after its last
  * @param fps        frames per second
  */
-public record Span(int startFrame, int endFrame, int fps) {
+public record Span(int startFrame, int endFrame, int fps) implements java.io.Serializable {
     /** Seconds from the first frame to the stretch's start. */
     public double startS() {
         return startFrame / (double) fps;

@@ -54,6 +54,9 @@ public final class SubtitleCheck {
         for (int i = 0; i < rows.length; i++) {
             Matcher m = TIMING.matcher(rows[i]);
             if (!m.find()) {
+                if (rows[i].contains("-->")) {
+                    throw new IllegalArgumentException(file + ":" + (i + 1) + ": bad cue timing '" + rows[i].strip() + "'");
+                }
                 continue;
             }
             long start = millis(file, i + 1, m.group(1));

@@ -95,6 +95,7 @@ public final class VideoScan {
         final List<Span> black = new ArrayList<>();
         final List<Span> frozen = new ArrayList<>();
         final List<Integer> cuts = new ArrayList<>();
+
         int frames;
         int blackFrom = -1;
         int frozenFrom = -1;

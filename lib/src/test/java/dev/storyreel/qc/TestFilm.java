@@ -75,11 +75,13 @@ final class TestFilm {
         return file;
     }
 
-    /** A mid-grey picture with a white box moving 2 px per frame (never frozen, no cuts). */
+    /** A grey picture with a white box moving 2 px per frame, back and forth (never frozen, no cuts). */
     static Painter movingBox(int grey) {
         return (index, bgr) -> {
             java.util.Arrays.fill(bgr, (byte) grey);
-            int x0 = 10 + (index * 2) % (WIDTH - 40);
+            int travel = WIDTH - 40;
+            int pos = (index * 2) % (2 * travel);
+            int x0 = 10 + (pos < travel ? pos : 2 * travel - pos);
             for (int y = 30; y < 50; y++) {
                 for (int x = x0; x < x0 + 20; x++) {
                     int p = (y * WIDTH + x) * 3;
