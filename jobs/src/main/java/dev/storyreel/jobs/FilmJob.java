@@ -1,5 +1,13 @@
 package dev.storyreel.jobs;
 
+import dev.storyreel.jobs.cluster.ClusterSettings;
+import dev.storyreel.jobs.cluster.ExecutorRenderers;
+import dev.storyreel.jobs.cluster.GpuScheduling;
+import dev.storyreel.jobs.cluster.RendererChoice;
+import dev.storyreel.jobs.run.Estimates;
+import dev.storyreel.jobs.run.JobOptions;
+import dev.storyreel.jobs.run.OutputOptions;
+import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.catalogue.CatalogueException;
 import dev.storyreel.frames.FrameCodec;
 import java.io.FileInputStream;

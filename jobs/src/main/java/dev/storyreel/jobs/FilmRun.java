@@ -1,5 +1,22 @@
 package dev.storyreel.jobs;
 
+import dev.storyreel.jobs.cluster.DeviceAudit;
+import dev.storyreel.jobs.cluster.ExecutorRenderers;
+import dev.storyreel.jobs.cluster.RendererChoice;
+import dev.storyreel.jobs.run.Estimates;
+import dev.storyreel.jobs.run.JobOptions;
+import dev.storyreel.jobs.run.OutputOptions;
+import dev.storyreel.jobs.run.Progress;
+import dev.storyreel.jobs.run.RunReport;
+import dev.storyreel.jobs.stage.AssembleStage;
+import dev.storyreel.jobs.stage.DatasetStage;
+import dev.storyreel.jobs.stage.Deliverables;
+import dev.storyreel.jobs.stage.PlanStage;
+import dev.storyreel.jobs.stage.RenderStage;
+import dev.storyreel.jobs.stage.ReportStage;
+import dev.storyreel.jobs.stage.TrailerStage;
+import dev.storyreel.jobs.store.OutputStore;
+import dev.storyreel.jobs.store.PlanTable;
 import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.catalogue.CatalogueException;
 import dev.storyreel.catalogue.FilmFailure;

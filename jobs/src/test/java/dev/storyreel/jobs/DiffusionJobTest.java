@@ -1,5 +1,9 @@
 package dev.storyreel.jobs;
 
+import dev.storyreel.jobs.cluster.ExecutorRenderers;
+import dev.storyreel.jobs.cluster.ModelCache;
+import dev.storyreel.jobs.cluster.RendererChoice;
+import dev.storyreel.jobs.cluster.TaskDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,5 +1,6 @@
 package dev.storyreel.jobs;
 
+import dev.storyreel.jobs.run.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

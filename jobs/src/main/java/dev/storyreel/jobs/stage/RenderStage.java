@@ -1,5 +1,12 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.stage;
 
+import dev.storyreel.jobs.cluster.ExecutorRenderers;
+import dev.storyreel.jobs.cluster.GpuScheduling;
+import dev.storyreel.jobs.cluster.RendererChoice;
+import dev.storyreel.jobs.cluster.TaskDevice;
+import dev.storyreel.jobs.run.Progress;
+import dev.storyreel.jobs.store.FramesTable;
+import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.plan.FilmPlan;
@@ -30,25 +37,25 @@ import org.apache.spark.sql.SparkSession;
  * one Spark job appending to the frames table, so an interrupted run keeps every finished wave.
  * A shot key shared by several slots (films, variants) is rendered once and written to each.
  */
-final class RenderStage {
+public final class RenderStage {
 
     /** Where a rendered shot goes in the frames table. */
-    record Target(String filmId, String variant, int scene, int shot, int startFrame) implements Serializable {
+    public record Target(String filmId, String variant, int scene, int shot, int startFrame) implements Serializable {
     }
 
     /** One shot to render and every slot that shows it. */
-    record Job(String shotKey, ShotSpec spec, List<Target> targets) implements Serializable {
+    public record Job(String shotKey, ShotSpec spec, List<Target> targets) implements Serializable {
     }
 
     /** What the stage did. */
-    record Result(int shotsPlanned, int shotsRendered, long framesPlanned, long framesRendered,
+    public record Result(int shotsPlanned, int shotsRendered, long framesPlanned, long framesRendered,
                   List<FilmFailure> failures) {
     }
 
     private RenderStage() {
     }
 
-    static Result run(SparkSession spark, OutputStore store, List<FilmPlan> plans, RendererChoice renderer,
+    public static Result run(SparkSession spark, OutputStore store, List<FilmPlan> plans, RendererChoice renderer,
                       String codec, int waveShots, Progress progress) {
         String path = store.resolve("frames").toString();
         Map<FramesTable.Slot, List<FramesTable.Committed>> committed = FramesTable.committed(spark, store, path);
@@ -114,7 +121,7 @@ final class RenderStage {
     }
 
     /** Renders a partition's shots lazily: one frame in memory at a time, one row per target slot. */
-    static Iterator<Row> renderPartition(Iterator<Job> input, RendererChoice choice, String codecName,
+    public static Iterator<Row> renderPartition(Iterator<Job> input, RendererChoice choice, String codecName,
                                          Progress.Counters counters) {
         List<Job> jobs = new ArrayList<>();
         input.forEachRemaining(jobs::add);
@@ -158,7 +165,7 @@ final class RenderStage {
         };
     }
 
-    static String rootMessage(Throwable e) {
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

@@ -1,4 +1,4 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.store;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
@@ -28,8 +28,8 @@ import org.apache.spark.sql.types.StructType;
  * The {@code frames/} table: one row per frame, partitioned by film, appended one commit per wave
  * of shots. A shot is committed when its rows are all there; its key says whether they are current.
  */
-final class FramesTable {
-    static final StructType SCHEMA = new StructType()
+public final class FramesTable {
+    public static final StructType SCHEMA = new StructType()
             .add("film_id", DataTypes.StringType, false)
             .add("variant", DataTypes.StringType, false)
             .add("scene", DataTypes.IntegerType, false)
@@ -49,7 +49,7 @@ final class FramesTable {
      * default waits 100 rows, making one huge page), no dictionary, no second compression of data
      * the frame codec already compressed.
      */
-    static final Map<String, String> WRITE_OPTIONS = Map.of(
+    public static final Map<String, String> WRITE_OPTIONS = Map.of(
             "compression", "uncompressed",
             "parquet.enable.dictionary", "false",
             "parquet.page.size.row.check.min", "2",
@@ -60,18 +60,18 @@ final class FramesTable {
             "parquet.page.size", Integer.toString(4 << 20));
 
     /** Identity of a planned shot within the table. */
-    record Slot(String filmId, String variant, int scene, int shot) {
+    public record Slot(String filmId, String variant, int scene, int shot) {
     }
 
     /** What the table holds for a slot: the key and how many frames carry it. */
-    record Committed(String shotKey, long frames) {
+    public record Committed(String shotKey, long frames) {
     }
 
     private FramesTable() {
     }
 
     /** Whether the table holds exactly this shot: one key, the planned one, with all its frames. */
-    static boolean isCurrent(List<Committed> rows, PlannedShot s) {
+    public static boolean isCurrent(List<Committed> rows, PlannedShot s) {
         return rows != null && rows.size() == 1 && rows.get(0).shotKey().equals(s.shotKey())
                 && rows.get(0).frames() == s.frames();
     }
@@ -80,7 +80,7 @@ final class FramesTable {
      * Films of these plans whose committed rows are not all current: a slot whose key changed (the
      * screenplay or the settings changed), a slot no longer planned, or a partial shot.
      */
-    static Set<String> staleFilms(Map<Slot, List<Committed>> committed, List<FilmPlan> plans) {
+    public static Set<String> staleFilms(Map<Slot, List<Committed>> committed, List<FilmPlan> plans) {
         Map<Slot, PlannedShot> planned = new HashMap<>();
         plans.forEach(p -> p.shots().forEach(s -> planned.put(slot(s), s)));
         Set<String> films = new TreeSet<>();
@@ -100,7 +100,7 @@ final class FramesTable {
      * {@code keep}: written beside the table first, then swapped in film by film. A crash between
      * the two leaves the film's frames to be rendered again, never a mix of old and new.
      */
-    static void dropStale(SparkSession spark, OutputStore store, String path, Set<String> films, List<PlannedShot> keep) {
+    public static void dropStale(SparkSession spark, OutputStore store, String path, Set<String> films, List<PlannedShot> keep) {
         rowsOf(spark, path, keep)
                 .select(Arrays.stream(SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new))
                 .write().mode(SaveMode.Overwrite).options(WRITE_OPTIONS).partitionBy("film_id")
@@ -112,7 +112,7 @@ final class FramesTable {
     }
 
     /** The table's rows of exactly these shots: their films' partitions only, joined on slot and key. */
-    static Dataset<Row> rowsOf(SparkSession spark, String path, Collection<PlannedShot> shots) {
+    public static Dataset<Row> rowsOf(SparkSession spark, String path, Collection<PlannedShot> shots) {
         List<Row> slots = shots.stream()
                 .map(s -> RowFactory.create(s.filmId(), s.variant(), s.scene(), s.shot(), s.shotKey())).toList();
         Object[] films = shots.stream().map(PlannedShot::filmId).distinct().toArray();
@@ -122,7 +122,7 @@ final class FramesTable {
                         List.of("film_id", "variant", "scene", "shot", "shot_key")).toSeq());
     }
 
-    static Slot slot(PlannedShot s) {
+    public static Slot slot(PlannedShot s) {
         return new Slot(s.filmId(), s.variant(), s.scene(), s.shot());
     }
 
@@ -134,7 +134,7 @@ final class FramesTable {
             .add("shot_key", DataTypes.StringType, false);
 
     /** Reads which shots are already committed (reads the key columns only, never the pixels). */
-    static Map<Slot, List<Committed>> committed(SparkSession spark, OutputStore store, String path) {
+    public static Map<Slot, List<Committed>> committed(SparkSession spark, OutputStore store, String path) {
         Map<Slot, List<Committed>> out = new HashMap<>();
         if (!store.exists(store.resolve("frames"))) {
             return out;

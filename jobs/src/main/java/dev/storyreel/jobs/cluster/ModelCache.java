@@ -1,4 +1,4 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.cluster;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +29,7 @@ import org.apache.hadoop.fs.RemoteIterator;
  * against the listing, and a SHA-256 per file recorded at copy time and checked on reuse. Local
  * paths are used as they are.
  */
-final class ModelCache {
+public final class ModelCache {
     private static final Map<String, Path> COPIED = new ConcurrentHashMap<>();
     private static final String MANIFEST = ".storyreel-manifest";
 
@@ -37,19 +37,19 @@ final class ModelCache {
     }
 
     /** A local folder holding the model at {@code location}. */
-    static Path local(String location, Configuration conf) {
+    public static Path local(String location, Configuration conf) {
         if (!location.contains("://") && !location.startsWith("file:")) {
             return Path.of(location);
         }
         return COPIED.computeIfAbsent(location, l -> copy(l, conf, cacheRoot()));
     }
 
-    static Path cacheRoot() {
+    public static Path cacheRoot() {
         return Path.of(System.getProperty("storyreel.model.cache", System.getProperty("java.io.tmpdir")), "storyreel-models");
     }
 
     /** Copies (or reuses a verified earlier copy of) the folder at {@code location} under {@code root}. */
-    static Path copy(String location, Configuration conf, Path root) {
+    public static Path copy(String location, Configuration conf, Path root) {
         try {
             org.apache.hadoop.fs.Path src = new org.apache.hadoop.fs.Path(URI.create(location.replaceAll("/+$", "")));
             FileSystem fs = src.getFileSystem(conf);
@@ -113,7 +113,7 @@ final class ModelCache {
     }
 
     /** Every listed file is in the copy with the listed size and the SHA-256 recorded at copy time. */
-    static boolean verify(Path dir, Map<String, Long> listing) throws IOException {
+    public static boolean verify(Path dir, Map<String, Long> listing) throws IOException {
         Path m = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(m)) {
             return false;

@@ -1,5 +1,8 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.stage;
 
+import dev.storyreel.jobs.run.Progress;
+import dev.storyreel.jobs.store.FramesTable;
+import dev.storyreel.jobs.store.OutputStore;
 import static org.apache.spark.sql.functions.col;
 
 import dev.storyreel.assemble.EncoderSettings;
@@ -35,17 +38,17 @@ import org.apache.spark.sql.SparkSession;
  * {@code films/<film_id>.mp4} by packet copy, without re-encoding. Segments are named by shot key
  * and encoder settings, so a rerun encodes only what is new.
  */
-final class AssembleStage {
+public final class AssembleStage {
 
     /** One encoded segment, or why it could not be encoded. */
-    record Segment(String shotKey, long frames, String error) implements Serializable {
+    public record Segment(String shotKey, long frames, String error) implements Serializable {
     }
 
     /**
      * A film to join: its segments in screen order and where the MP4 goes; {@code srt} (may be null)
      * is muxed in as a mov_text stream tagged {@code language} (ISO 639-2, "" for none).
      */
-    record Join(String filmId, List<String> segments, String target, long frames, String srt, String language)
+    public record Join(String filmId, List<String> segments, String target, long frames, String srt, String language)
             implements Serializable {
         Join(String filmId, List<String> segments, String target, long frames) {
             this(filmId, segments, target, frames, null, "");
@@ -53,40 +56,40 @@ final class AssembleStage {
     }
 
     /** Subtitles to mux into a film: SubRip text and its language (ISO 639-2, "" for none). */
-    record Captions(String srt, String language) implements Serializable {
+    public record Captions(String srt, String language) implements Serializable {
     }
 
     /** A joined film, or why it could not be joined. */
-    record Joined(String filmId, long frames, String error) implements Serializable {
+    public record Joined(String filmId, long frames, String error) implements Serializable {
     }
 
     /** What the stage did. */
-    record Result(int segmentsEncoded, List<FilmFailure> failures) {
+    public record Result(int segmentsEncoded, List<FilmFailure> failures) {
     }
 
     private AssembleStage() {
     }
 
-    static String segmentName(String shotKey, EncoderSettings settings) {
+    public static String segmentName(String shotKey, EncoderSettings settings) {
         return shotKey + "-" + settings.id() + ".mp4";
     }
 
-    static Result run(SparkSession spark, OutputStore store, List<FilmPlan> plans, EncoderSettings settings,
+    public static Result run(SparkSession spark, OutputStore store, List<FilmPlan> plans, EncoderSettings settings,
                       Progress progress) {
         return run(spark, store, plans, settings, Map.of(), progress);
     }
 
     /** The segment of a shot: the run's encoder settings at the shot's own frame size (variants differ). */
-    static String segmentName(PlannedShot s, EncoderSettings settings) {
+    public static String segmentName(PlannedShot s, EncoderSettings settings) {
         return segmentName(s.shotKey(), sized(settings, s.spec().width(), s.spec().height()));
     }
 
-    static EncoderSettings sized(EncoderSettings s, int width, int height) {
+    public static EncoderSettings sized(EncoderSettings s, int width, int height) {
         return new EncoderSettings(width, height, s.fps(), s.preset(), s.crf());
     }
 
     /** As above; {@code captions} by film file (see {@link #filmFile(FilmPlan)}) are muxed into the films. */
-    static Result run(SparkSession spark, OutputStore store, List<FilmPlan> plans, EncoderSettings settings,
+    public static Result run(SparkSession spark, OutputStore store, List<FilmPlan> plans, EncoderSettings settings,
                       Map<String, Captions> captions, Progress progress) {
         List<FilmFailure> failures = new ArrayList<>();
         Set<String> present = new HashSet<>(store.list(store.resolve("segments")));
@@ -155,7 +158,7 @@ final class AssembleStage {
     }
 
     /** The film's MP4, relative to the output root. */
-    static String filmFile(String filmId) {
+    public static String filmFile(String filmId) {
         return "films/" + filmId + ".mp4";
     }
 
@@ -163,11 +166,11 @@ final class AssembleStage {
      * A variant's MP4, relative to the output root: {@code films/<film_id>.mp4} for the main variant
      * (the run's own settings), {@code films/<film_id>/<variant>.mp4} for the others.
      */
-    static String filmFile(String filmId, String variant) {
+    public static String filmFile(String filmId, String variant) {
         return VariantSpec.MAIN_ID.equals(variant) ? filmFile(filmId) : "films/" + filmId + "/" + variant + ".mp4";
     }
 
-    static String filmFile(FilmPlan plan) {
+    public static String filmFile(FilmPlan plan) {
         return filmFile(plan.filmId(), plan.variant());
     }
 
@@ -185,7 +188,7 @@ final class AssembleStage {
     }
 
     /** Encodes the sorted frames of a partition shot by shot; each finished segment is published at once. */
-    static Iterator<Segment> encodePartition(Iterator<Row> rows, String root, EncoderSettings settings,
+    public static Iterator<Segment> encodePartition(Iterator<Row> rows, String root, EncoderSettings settings,
                                              Progress.Counters counters) throws IOException {
         OutputStore store = OutputStore.onExecutor(root);
         List<Segment> out = new ArrayList<>();
@@ -250,7 +253,7 @@ final class AssembleStage {
     }
 
     /** Joins one film: segments fetched locally when remote, the MP4 published atomically. */
-    static Joined joinFilm(String root, Join join) {
+    public static Joined joinFilm(String root, Join join) {
         OutputStore store = OutputStore.onExecutor(root);
         try {
             Path scratch = Files.createTempDirectory("storyreel-join-");

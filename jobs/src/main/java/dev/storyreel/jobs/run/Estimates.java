@@ -1,5 +1,8 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.run;
 
+import dev.storyreel.jobs.cluster.ExecutorRenderers;
+import dev.storyreel.jobs.cluster.RendererChoice;
+import dev.storyreel.jobs.stage.RenderStage;
 import dev.storyreel.estimate.Calibration;
 import dev.storyreel.estimate.CostTable;
 import dev.storyreel.estimate.FrameCost;
@@ -20,15 +23,15 @@ import java.util.List;
 import java.util.Map;
 
 /** The run's render estimate: a short calibration on the driver, or a GPU model's recorded figure. */
-final class Estimates {
-    static final int CALIBRATION_SHOTS = 3;
-    static final int CALIBRATION_FRAMES = 4;
+public final class Estimates {
+    public static final int CALIBRATION_SHOTS = 3;
+    public static final int CALIBRATION_FRAMES = 4;
 
     private Estimates() {
     }
 
     /** The recorded figures; none when the file does not exist. */
-    static CostTable table(String file) {
+    public static CostTable table(String file) {
         Path p = Path.of(file);
         if (!Files.exists(p)) {
             return CostTable.empty();
@@ -41,7 +44,7 @@ final class Estimates {
     }
 
     /** One spec per distinct shot key, in plan order: what the render stage has to make. */
-    static List<ShotSpec> distinctShots(List<FilmPlan> plans) {
+    public static List<ShotSpec> distinctShots(List<FilmPlan> plans) {
         Map<String, ShotSpec> byKey = new LinkedHashMap<>();
         for (FilmPlan p : plans) {
             for (PlannedShot s : p.shots()) {
@@ -52,7 +55,7 @@ final class Estimates {
     }
 
     /** Estimates rendering these plans on {@code workers} workers. */
-    static RenderEstimate estimate(JobOptions options, RendererChoice choice, List<FilmPlan> plans, int cores, int gpus) {
+    public static RenderEstimate estimate(JobOptions options, RendererChoice choice, List<FilmPlan> plans, int cores, int gpus) {
         CostTable table = table(options.estimates());
         List<ShotSpec> shots = distinctShots(plans);
         long frames = shots.stream().mapToLong(ShotSpec::frames).sum();

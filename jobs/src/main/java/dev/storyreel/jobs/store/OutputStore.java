@@ -1,5 +1,6 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.store;
 
+import dev.storyreel.jobs.cluster.ExecutorHadoop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

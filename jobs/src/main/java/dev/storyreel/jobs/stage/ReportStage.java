@@ -1,5 +1,8 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.stage;
 
+import dev.storyreel.jobs.run.Progress;
+import dev.storyreel.jobs.run.RunReport;
+import dev.storyreel.jobs.store.OutputStore;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
@@ -37,9 +40,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * shot of the films made into a small JPEG under {@code report/thumbs/} (and one larger poster per
  * film), then the page is written with {@link ReportPage}.
  */
-final class ReportStage {
-    static final int THUMB_WIDTH = 160;
-    static final int POSTER_WIDTH = 480;
+public final class ReportStage {
+    public static final int THUMB_WIDTH = 160;
+    public static final int POSTER_WIDTH = 480;
 
     private static final StructType SLOTS = new StructType()
             .add("film_id", DataTypes.StringType, false)
@@ -55,7 +58,7 @@ final class ReportStage {
     }
 
     /** Makes the thumbnails of the films made and writes the page; returns the page's path. */
-    static String run(SparkSession spark, OutputStore store, RunReport report, List<FilmPlan> plans) {
+    public static String run(SparkSession spark, OutputStore store, RunReport report, List<FilmPlan> plans) {
         Set<String> ok = new HashSet<>();
         report.films().stream().filter(f -> "ok".equals(f.status())).forEach(f -> ok.add(f.filmId()));
         List<Row> slots = new ArrayList<>();
@@ -76,12 +79,12 @@ final class ReportStage {
         return path;
     }
 
-    static String thumbName(PlannedShot s) {
+    public static String thumbName(PlannedShot s) {
         String prefix = "main".equals(s.variant()) ? "" : s.variant() + "-";
         return "thumbs/" + s.filmId() + "/" + prefix + s.scene() + "-" + s.shot() + ".jpg";
     }
 
-    static String posterName(String filmId) {
+    public static String posterName(String filmId) {
         return "thumbs/" + filmId + "/poster.jpg";
     }
 
@@ -112,7 +115,7 @@ final class ReportStage {
     }
 
     /** Executor side: decodes each frame, scales it down and publishes it as a JPEG under report/. */
-    static Iterator<String> writeThumbs(Iterator<Row> rows, String root) {
+    public static Iterator<String> writeThumbs(Iterator<Row> rows, String root) {
         OutputStore store = OutputStore.onExecutor(root);
         List<String> out = new ArrayList<>();
         while (rows.hasNext()) {
@@ -128,7 +131,7 @@ final class ReportStage {
         return out.iterator();
     }
 
-    static BufferedImage scale(BufferedImage src, int width) {
+    public static BufferedImage scale(BufferedImage src, int width) {
         int height = Math.max(1, Math.round(src.getHeight() * (float) width / src.getWidth()));
         BufferedImage dst = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = dst.createGraphics();
@@ -141,7 +144,7 @@ final class ReportStage {
         return dst;
     }
 
-    static byte[] jpeg(BufferedImage image) {
+    public static byte[] jpeg(BufferedImage image) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (!ImageIO.write(image, "jpg", out)) {

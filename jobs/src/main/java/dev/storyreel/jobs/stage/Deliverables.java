@@ -1,5 +1,6 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.stage;
 
+import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.edit.Edl;
 import dev.storyreel.edit.Otio;
@@ -23,12 +24,12 @@ import java.util.MissingResourceException;
  * into the MP4 by the assemble stage) and editorial timelines ({@code .edl} CMX3600, {@code .otio}
  * OpenTimelineIO) whose clips reference the shot segments. Written on the driver.
  */
-final class Deliverables {
+public final class Deliverables {
     private final Map<String, VariantPlan> byFile = new LinkedHashMap<>();
     private final Map<String, List<Cue>> cues = new LinkedHashMap<>();
     private final EncoderSettings encoder;
 
-    Deliverables(List<VariantPlan> variants, Map<String, Map<String, String>> translations, boolean names,
+    public Deliverables(List<VariantPlan> variants, Map<String, Map<String, String>> translations, boolean names,
                  EncoderSettings encoder) {
         this.encoder = encoder;
         for (VariantPlan v : variants) {
@@ -42,7 +43,7 @@ final class Deliverables {
     }
 
     /** SubRip text and language of every variant with dialogue, by film file. */
-    Map<String, AssembleStage.Captions> captions() {
+    public Map<String, AssembleStage.Captions> captions() {
         Map<String, AssembleStage.Captions> out = new LinkedHashMap<>();
         cues.forEach((file, c) -> {
             if (!c.isEmpty()) {
@@ -53,7 +54,7 @@ final class Deliverables {
     }
 
     /** The files delivered next to a variant's MP4, by kind, relative to the output root. */
-    Map<String, String> files(FilmPlan plan) {
+    public Map<String, String> files(FilmPlan plan) {
         String base = base(AssembleStage.filmFile(plan));
         Map<String, String> out = new LinkedHashMap<>();
         if (!cues.getOrDefault(AssembleStage.filmFile(plan), List.of()).isEmpty()) {
@@ -66,7 +67,7 @@ final class Deliverables {
     }
 
     /** Writes the subtitles and timelines of these (successfully made) variants. */
-    void write(OutputStore store, List<VariantPlan> made) {
+    public void write(OutputStore store, List<VariantPlan> made) {
         for (VariantPlan v : made) {
             String file = AssembleStage.filmFile(v.plan());
             String base = base(file);
@@ -84,7 +85,7 @@ final class Deliverables {
     }
 
     /** One clip per shot, referencing its segment relative to the timeline's folder. */
-    List<TimelineClip> timeline(FilmPlan plan, String filmFile) {
+    public List<TimelineClip> timeline(FilmPlan plan, String filmFile) {
         String up = "../".repeat((int) filmFile.chars().filter(ch -> ch == '/').count());
         List<TimelineClip> out = new ArrayList<>();
         for (PlannedShot s : plan.shots()) {
@@ -101,7 +102,7 @@ final class Deliverables {
     }
 
     /** The ISO 639-2 code MP4 language tags use ("fr" → "fra"); "" when unknown. */
-    static String iso639_2(String language) {
+    public static String iso639_2(String language) {
         if (language.isEmpty()) {
             return "";
         }

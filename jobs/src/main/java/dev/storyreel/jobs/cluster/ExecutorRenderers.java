@@ -1,4 +1,4 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.cluster;
 
 import dev.storyreel.render.ProceduralRenderer;
 import dev.storyreel.render.Renderer;
@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * One renderer per executor JVM, configuration and device, created on first use and shared by every
  * task of that JVM on that device (heavy renderers load their model once). Closed when the JVM exits.
  */
-final class ExecutorRenderers {
+public final class ExecutorRenderers {
     /** A renderer's identity in a JVM: the choice and the device its tasks were given. */
-    record Key(RendererChoice choice, Device device) {
+    public record Key(RendererChoice choice, Device device) {
     }
 
     private static final Map<Key, Renderer> RENDERERS = new ConcurrentHashMap<>();
@@ -28,21 +28,21 @@ final class ExecutorRenderers {
     }
 
     /** The JVM's renderer for this choice on the running task's device. */
-    static Renderer get(RendererChoice choice) {
+    public static Renderer get(RendererChoice choice) {
         return get(choice, TaskDevice.current());
     }
 
     /** The JVM's renderer for this choice and device. */
-    static Renderer get(RendererChoice choice, Device device) {
+    public static Renderer get(RendererChoice choice, Device device) {
         return RENDERERS.computeIfAbsent(new Key(choice, device), k -> create(k.choice(), k.device()));
     }
 
     /** A new renderer for this choice (the driver uses one to learn the id and version; it loads no model). */
-    static Renderer create(RendererChoice choice) {
+    public static Renderer create(RendererChoice choice) {
         return create(choice, Device.CPU);
     }
 
-    static Renderer create(RendererChoice choice, Device device) {
+    public static Renderer create(RendererChoice choice, Device device) {
         return switch (choice.name()) {
             case "procedural" -> new ProceduralRenderer();
             case DiffusionRenderer.ID -> diffusion(choice, device);

@@ -1,5 +1,8 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.stage;
 
+import dev.storyreel.jobs.run.Progress;
+import dev.storyreel.jobs.run.RunReport;
+import dev.storyreel.jobs.store.OutputStore;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -31,7 +34,7 @@ import org.apache.spark.sql.types.StructType;
  * range, so reruns reuse it), and the segments are joined by packet copy. Nothing is rendered again.
  * A film that cannot give a trailer (too short) reports why; its films are not affected.
  */
-final class TrailerStage {
+public final class TrailerStage {
     private static final StructType TRIMS = new StructType()
             .add("film_id", DataTypes.StringType, false)
             .add("variant", DataTypes.StringType, false)
@@ -45,16 +48,16 @@ final class TrailerStage {
     }
 
     /** The trailer file of a film, relative to the output root. */
-    static String trailerFile(String filmId) {
+    public static String trailerFile(String filmId) {
         return "trailers/" + filmId + ".mp4";
     }
 
     /** A frame range's pseudo shot key: its segment is {@code <key>-f<from>-n<frames>-<encoder>.mp4}. */
-    static String trimKey(TrailerCut c) {
+    public static String trimKey(TrailerCut c) {
         return c.shot().shotKey() + "-f" + c.from() + "-n" + c.frames();
     }
 
-    static List<RunReport.Trailer> run(SparkSession spark, OutputStore store, List<VariantPlan> made,
+    public static List<RunReport.Trailer> run(SparkSession spark, OutputStore store, List<VariantPlan> made,
                                        List<CatalogueEntry> entries, int defaultSeconds, EncoderSettings enc,
                                        Progress progress) {
         Map<String, FilmPlan> source = new LinkedHashMap<>();

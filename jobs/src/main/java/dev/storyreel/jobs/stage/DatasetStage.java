@@ -1,5 +1,10 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.stage;
 
+import dev.storyreel.jobs.cluster.ExecutorRenderers;
+import dev.storyreel.jobs.cluster.RendererChoice;
+import dev.storyreel.jobs.run.Progress;
+import dev.storyreel.jobs.store.FramesTable;
+import dev.storyreel.jobs.store.OutputStore;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.sha2;
@@ -42,8 +47,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * {@code dataset/shards/<split>-NNNNNN.tar} files of {@code <key>.mp4} + {@code <key>.json} pairs.
  * Splits are by film (see {@link Splits}); a shot shared by several films goes with the first.
  */
-final class DatasetStage {
-    static final StructType CAPTIONS = new StructType()
+public final class DatasetStage {
+    public static final StructType CAPTIONS = new StructType()
             .add("clip", DataTypes.StringType, false)
             .add("shot_key", DataTypes.StringType, false)
             .add("split", DataTypes.StringType, false)
@@ -78,7 +83,7 @@ final class DatasetStage {
     private DatasetStage() {
     }
 
-    static Map<String, Object> run(SparkSession spark, OutputStore store, List<VariantPlan> made, EncoderSettings enc,
+    public static Map<String, Object> run(SparkSession spark, OutputStore store, List<VariantPlan> made, EncoderSettings enc,
                                    RendererChoice renderer, long shardBytes, Progress progress) {
         Map<String, PlannedShot> first = new LinkedHashMap<>();
         Map<String, List<String>> uses = new HashMap<>();
