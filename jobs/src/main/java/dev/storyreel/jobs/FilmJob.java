@@ -1,5 +1,7 @@
 package dev.storyreel.jobs;
 
+import dev.storyreel.catalogue.CatalogueException;
+import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.jobs.cluster.ClusterSettings;
 import dev.storyreel.jobs.cluster.ExecutorRenderers;
 import dev.storyreel.jobs.cluster.GpuScheduling;
@@ -8,8 +10,7 @@ import dev.storyreel.jobs.run.Estimates;
 import dev.storyreel.jobs.run.JobOptions;
 import dev.storyreel.jobs.run.OutputOptions;
 import dev.storyreel.jobs.run.RunReport;
-import dev.storyreel.catalogue.CatalogueException;
-import dev.storyreel.frames.FrameCodec;
+import dev.storyreel.jobs.store.RunLayout;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +22,9 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The film job's command line: turns a catalogue of screenplays into films. */
 @Command(name = "storyreel", mixinStandardHelpOptions = true, version = "storyreel " + FilmRun.VERSION,
@@ -246,7 +247,7 @@ public final class FilmJob implements Callable<Integer> {
     private static int summarise(RunReport report, PrintStream console) {
         String root = report.settings().get("out").toString();
         boolean planOnly = Boolean.TRUE.equals(report.settings().get("plan_only"));
-        console.println(planOnly ? "planned (no frames, no films): " + Path.of(root, "plan").toAbsolutePath()
+        console.println(planOnly ? "planned (no frames, no films): " + Path.of(root, RunLayout.PLAN).toAbsolutePath()
                 : "films:");
         for (RunReport.Film f : report.films()) {
             if ("ok".equals(f.status())) {
@@ -259,8 +260,8 @@ public final class FilmJob implements Callable<Integer> {
                 console.println("failed: " + f.filmId() + ": " + e.file() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.message());
             }
         }
-        console.println("run report: " + resolve(root, "run.json"));
-        console.println("report page: " + resolve(root, "report/index.html"));
+        console.println("run report: " + resolve(root, RunLayout.RUN_JSON));
+        console.println("report page: " + resolve(root, RunLayout.REPORT_PAGE));
         return report.totals().filmsFailed() > 0 ? 1 : 0;
     }
 

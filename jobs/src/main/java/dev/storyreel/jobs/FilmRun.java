@@ -1,9 +1,14 @@
 package dev.storyreel.jobs;
 
+import dev.storyreel.assemble.EncoderSettings;
+import dev.storyreel.catalogue.CatalogueException;
+import dev.storyreel.catalogue.FilmFailure;
+import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.jobs.cluster.DeviceAudit;
 import dev.storyreel.jobs.cluster.ExecutorRenderers;
 import dev.storyreel.jobs.cluster.RendererChoice;
 import dev.storyreel.jobs.run.Estimates;
+import dev.storyreel.jobs.run.Failures;
 import dev.storyreel.jobs.run.JobOptions;
 import dev.storyreel.jobs.run.OutputOptions;
 import dev.storyreel.jobs.run.Progress;
@@ -17,21 +22,18 @@ import dev.storyreel.jobs.stage.ReportStage;
 import dev.storyreel.jobs.stage.TrailerStage;
 import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.jobs.store.PlanTable;
-import dev.storyreel.assemble.EncoderSettings;
-import dev.storyreel.catalogue.CatalogueException;
-import dev.storyreel.catalogue.FilmFailure;
-import dev.storyreel.estimate.RenderEstimate;
+import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlanSettings;
 import dev.storyreel.render.Renderer;
 import dev.storyreel.shot.RendererInfo;
+import dev.storyreel.variant.VariantPlan;
+import dev.storyreel.variant.VariantSpec;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.storyreel.variant.VariantPlan;
-import dev.storyreel.variant.VariantSpec;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -95,7 +97,7 @@ final class FilmRun {
         Deliverables deliverables = new Deliverables(variants, translations, outputs.subtitleNames(),
                 new EncoderSettings(options.width(), options.height(), options.fps(), options.preset(), options.crf()));
         failures.values().forEach(f -> console.println("[plan] failed " + f.describe()));
-        PlanTable.write(spark, plans, rendererInfo, store.resolve("plan").toString());
+        PlanTable.write(spark, plans, rendererInfo, store.resolve(RunLayout.PLAN).toString());
         stages.put("plan", seconds(t0));
         int cores = jsc.defaultParallelism();
         // Executors check that their copy of the renderer (and model) has the version the plan was made with.
@@ -144,15 +146,15 @@ final class FilmRun {
         try {
             ReportStage.run(spark, store, draft, plans);
         } catch (RuntimeException e) {
-            progress.note("report", "cannot write the report page: " + RenderStage.rootMessage(e));
+            progress.note("report", "cannot write the report page: " + Failures.rootMessage(e));
         }
         stages.put("report", seconds(t5));
         stages.put("total", seconds(t0));
         RunReport report = report(source, variants, failures, render, assemble, stages, deliverables, trailers, dataset,
                 estimate, actual);
         spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, null);
-        store.publish(DeviceAudit.toJson(), store.resolve("devices.json"));
-        store.publish(report.toJson(), store.resolve("run.json"));
+        store.publish(DeviceAudit.toJson(), store.resolve(RunLayout.DEVICES_JSON));
+        store.publish(report.toJson(), store.resolve(RunLayout.RUN_JSON));
         return report;
     }
 
@@ -184,7 +186,7 @@ final class FilmRun {
                 String variant = p == null ? VariantSpec.MAIN_ID : p.variant();
                 films.add(new RunReport.Film(id, title, status, p == null ? 0 : p.scenes(), p == null ? 0 : p.shots().size(),
                         p == null ? 0 : p.frames(), p == null ? 0 : (double) p.frames() / options.fps(),
-                        "ok".equals(status) ? AssembleStage.filmFile(id, variant) : null,
+                        "ok".equals(status) ? RunLayout.film(id, variant) : null,
                         f == null ? null : new RunReport.Error(f.file(), f.line(), f.message()), variant,
                         "ok".equals(status) && p != null ? deliverables.files(p) : Map.of()));
             }

@@ -1,17 +1,12 @@
 package dev.storyreel.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storyreel.assemble.FfmpegCli;
 import dev.storyreel.jobs.cluster.ExecutorRenderers;
 import dev.storyreel.jobs.cluster.ModelCache;
 import dev.storyreel.jobs.cluster.RendererChoice;
 import dev.storyreel.jobs.cluster.TaskDevice;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.storyreel.assemble.FfmpegCli;
 import dev.storyreel.render.diffusion.Device;
 import dev.storyreel.render.diffusion.DiffusionRenderer;
 import dev.storyreel.render.diffusion.TinyModelWriter;
@@ -25,6 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The film job with the diffusion renderer and a generated tiny model, on Spark local[2]: every

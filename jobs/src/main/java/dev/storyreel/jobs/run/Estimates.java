@@ -1,18 +1,18 @@
 package dev.storyreel.jobs.run;
 
-import dev.storyreel.jobs.cluster.ExecutorRenderers;
-import dev.storyreel.jobs.cluster.RendererChoice;
-import dev.storyreel.jobs.stage.RenderStage;
 import dev.storyreel.estimate.Calibration;
 import dev.storyreel.estimate.CostTable;
 import dev.storyreel.estimate.FrameCost;
 import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.frames.FrameCodec;
+import dev.storyreel.jobs.cluster.ExecutorRenderers;
+import dev.storyreel.jobs.cluster.RendererChoice;
+import dev.storyreel.jobs.stage.RenderStage;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
-import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.render.Renderer;
 import dev.storyreel.render.diffusion.Device;
+import dev.storyreel.shot.ShotSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ public final class Estimates {
         try (InputStream in = Files.newInputStream(p)) {
             return CostTable.read(in);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot read the estimates " + file + ": " + RenderStage.rootMessage(e));
+            throw new IllegalArgumentException("cannot read the estimates " + file + ": " + Failures.rootMessage(e));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.storyreel.jobs.run;
 
 import dev.storyreel.jobs.cluster.RendererChoice;
+
 /**
  * What a run is asked to do (the CLI's options, validated).
  *

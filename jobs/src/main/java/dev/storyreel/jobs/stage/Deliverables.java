@@ -1,10 +1,11 @@
 package dev.storyreel.jobs.stage;
 
-import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.edit.Edl;
 import dev.storyreel.edit.Otio;
 import dev.storyreel.edit.TimelineClip;
+import dev.storyreel.jobs.store.OutputStore;
+import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
 import dev.storyreel.subtitle.Cue;
@@ -33,7 +34,7 @@ public final class Deliverables {
                  EncoderSettings encoder) {
         this.encoder = encoder;
         for (VariantPlan v : variants) {
-            String file = AssembleStage.filmFile(v.plan());
+            String file = RunLayout.film(v.plan().filmId(), v.plan().variant());
             String lang = v.spec().language();
             Translation t = lang.isEmpty() ? Translation.none() : Translation.parse(lang,
                     translations.getOrDefault(v.plan().filmId(), Map.of()).getOrDefault(lang, ""));
@@ -43,11 +44,11 @@ public final class Deliverables {
     }
 
     /** SubRip text and language of every variant with dialogue, by film file. */
-    public Map<String, AssembleStage.Captions> captions() {
-        Map<String, AssembleStage.Captions> out = new LinkedHashMap<>();
+    public Map<String, SegmentWork.Captions> captions() {
+        Map<String, SegmentWork.Captions> out = new LinkedHashMap<>();
         cues.forEach((file, c) -> {
             if (!c.isEmpty()) {
-                out.put(file, new AssembleStage.Captions(Subtitles.srt(c), iso639_2(byFile.get(file).spec().language())));
+                out.put(file, new SegmentWork.Captions(Subtitles.srt(c), iso639_2(byFile.get(file).spec().language())));
             }
         });
         return out;
@@ -55,9 +56,9 @@ public final class Deliverables {
 
     /** The files delivered next to a variant's MP4, by kind, relative to the output root. */
     public Map<String, String> files(FilmPlan plan) {
-        String base = base(AssembleStage.filmFile(plan));
+        String base = base(RunLayout.film(plan.filmId(), plan.variant()));
         Map<String, String> out = new LinkedHashMap<>();
-        if (!cues.getOrDefault(AssembleStage.filmFile(plan), List.of()).isEmpty()) {
+        if (!cues.getOrDefault(RunLayout.film(plan.filmId(), plan.variant()), List.of()).isEmpty()) {
             out.put("srt", base + ".srt");
             out.put("vtt", base + ".vtt");
         }
@@ -69,7 +70,7 @@ public final class Deliverables {
     /** Writes the subtitles and timelines of these (successfully made) variants. */
     public void write(OutputStore store, List<VariantPlan> made) {
         for (VariantPlan v : made) {
-            String file = AssembleStage.filmFile(v.plan());
+            String file = RunLayout.film(v.plan().filmId(), v.plan().variant());
             String base = base(file);
             List<Cue> c = cues.get(file);
             if (c != null && !c.isEmpty()) {
@@ -91,7 +92,7 @@ public final class Deliverables {
         for (PlannedShot s : plan.shots()) {
             String name = TimelineClip.shotName(s.scene(), s.shot());
             String reel = name.length() <= 8 ? name : s.shotKey().substring(0, 8);
-            out.add(new TimelineClip(name, reel, up + "segments/" + AssembleStage.segmentName(s, encoder),
+            out.add(new TimelineClip(name, reel, up + RunLayout.segment(SegmentWork.segmentName(s, encoder)),
                     s.startFrame(), s.frames()));
         }
         return out;

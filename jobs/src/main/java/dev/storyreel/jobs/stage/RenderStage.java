@@ -1,19 +1,21 @@
 package dev.storyreel.jobs.stage;
 
+import dev.storyreel.catalogue.FilmFailure;
+import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.jobs.cluster.ExecutorRenderers;
 import dev.storyreel.jobs.cluster.GpuScheduling;
 import dev.storyreel.jobs.cluster.RendererChoice;
 import dev.storyreel.jobs.cluster.TaskDevice;
+import dev.storyreel.jobs.run.Failures;
 import dev.storyreel.jobs.run.Progress;
 import dev.storyreel.jobs.store.FramesTable;
 import dev.storyreel.jobs.store.OutputStore;
-import dev.storyreel.catalogue.FilmFailure;
-import dev.storyreel.frames.FrameCodec;
+import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
-import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.render.RenderedFrame;
 import dev.storyreel.render.Renderer;
+import dev.storyreel.shot.ShotSpec;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -57,7 +59,7 @@ public final class RenderStage {
 
     public static Result run(SparkSession spark, OutputStore store, List<FilmPlan> plans, RendererChoice renderer,
                       String codec, int waveShots, Progress progress) {
-        String path = store.resolve("frames").toString();
+        String path = store.resolve(RunLayout.FRAMES).toString();
         Map<FramesTable.Slot, List<FramesTable.Committed>> committed = FramesTable.committed(spark, store, path);
         Set<String> stale = FramesTable.staleFilms(committed, plans);
         if (!stale.isEmpty()) {
@@ -99,7 +101,7 @@ public final class RenderStage {
                 Set<String> films = new LinkedHashSet<>();
                 wave.forEach(j -> j.targets().forEach(t -> films.add(t.filmId())));
                 for (String film : films) {
-                    failures.add(new FilmFailure(film, "render", 0, "rendering failed: " + rootMessage(e)));
+                    failures.add(new FilmFailure(film, "render", 0, "rendering failed: " + Failures.rootMessage(e)));
                 }
                 progress.advance(wave.size(), waveFrames);
             }
@@ -163,13 +165,5 @@ public final class RenderStage {
                 return pending.poll();
             }
         };
-    }
-
-    public static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }

@@ -1,13 +1,11 @@
 package dev.storyreel.jobs.stage;
 
+import dev.storyreel.estimate.RenderEstimate;
+import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.jobs.run.Progress;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.store.OutputStore;
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
-
-import dev.storyreel.estimate.RenderEstimate;
-import dev.storyreel.frames.FrameCodec;
+import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
 import dev.storyreel.report.ReportModel;
@@ -34,6 +32,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
 
 /**
  * The run report, {@code report/index.html}: a Spark job turns the middle frame of every planned
@@ -74,7 +75,7 @@ public final class ReportStage {
         }
         Set<String> made = slots.isEmpty() ? Set.of() : thumbnails(spark, store, slots);
         ReportModel model = model(report, plans, made);
-        String path = "report/index.html";
+        String path = RunLayout.REPORT_PAGE;
         store.publish(ReportPage.html(model).getBytes(StandardCharsets.UTF_8), store.resolve(path));
         return path;
     }
@@ -103,7 +104,7 @@ public final class ReportStage {
         List<Object> films = slots.stream().map(r -> (Object) r.getString(0)).distinct().toList();
         List<Object> frames = slots.stream().map(r -> (Object) r.getInt(5)).distinct().toList();
         String root = store.root().toString();
-        List<String> made = spark.read().parquet(store.resolve("frames").toString())
+        List<String> made = spark.read().parquet(store.resolve(RunLayout.FRAMES).toString())
                 .where(col("film_id").isin(films.toArray()).and(col("frame").isin(frames.toArray())))
                 .join(broadcast(spark.createDataFrame(slots, SLOTS)), CollectionConverters.asScala(
                         List.of("film_id", "variant", "scene", "shot", "shot_key", "frame")).toSeq())
@@ -121,10 +122,10 @@ public final class ReportStage {
         while (rows.hasNext()) {
             Row r = rows.next();
             BufferedImage frame = FrameCodec.named(r.getString(4)).decode(r.getAs(5), r.getInt(2), r.getInt(3));
-            store.publish(jpeg(scale(frame, THUMB_WIDTH)), store.resolve("report/" + r.getString(0)));
+            store.publish(jpeg(scale(frame, THUMB_WIDTH)), store.resolve(RunLayout.report(r.getString(0))));
             out.add(r.getString(0));
             if (!r.isNullAt(1)) {
-                store.publish(jpeg(scale(frame, POSTER_WIDTH)), store.resolve("report/" + r.getString(1)));
+                store.publish(jpeg(scale(frame, POSTER_WIDTH)), store.resolve(RunLayout.report(r.getString(1))));
                 out.add(r.getString(1));
             }
         }

@@ -1,15 +1,11 @@
 package dev.storyreel.jobs.stage;
 
+import dev.storyreel.assemble.EncoderSettings;
+import dev.storyreel.catalogue.CatalogueEntry;
 import dev.storyreel.jobs.run.Progress;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.store.OutputStore;
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
-
-import dev.storyreel.assemble.EncoderSettings;
-import dev.storyreel.catalogue.CatalogueEntry;
+import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.trailer.TrailerCut;
 import dev.storyreel.trailer.TrailerCutter;
@@ -28,6 +24,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+
 /**
  * Cuts {@code trailers/<film_id>.mp4}: {@link TrailerCutter} picks frame ranges of the film's committed
  * shots, each range is encoded from the frames table into a segment of its own (named by shot key and
@@ -45,11 +46,6 @@ public final class TrailerStage {
             .add("trim_frames", DataTypes.IntegerType, false);
 
     private TrailerStage() {
-    }
-
-    /** The trailer file of a film, relative to the output root. */
-    public static String trailerFile(String filmId) {
-        return "trailers/" + filmId + ".mp4";
     }
 
     /** A frame range's pseudo shot key: its segment is {@code <key>-f<from>-n<frames>-<encoder>.mp4}. */
@@ -90,7 +86,7 @@ public final class TrailerStage {
             return out;
         }
         Map<String, TrailerCut> missing = new LinkedHashMap<>();
-        Set<String> present = new HashSet<>(store.list(store.resolve("segments")));
+        Set<String> present = new HashSet<>(store.list(store.resolve(RunLayout.SEGMENTS)));
         cuts.values().forEach(list -> list.forEach(c -> {
             if (!present.contains(segment(c, enc))) {
                 missing.putIfAbsent(trimKey(c), c);
@@ -108,16 +104,16 @@ public final class TrailerStage {
             progress.advance(missing.size(), frames);
         }
         progress.finish();
-        List<AssembleStage.Join> joins = new ArrayList<>();
+        List<SegmentWork.Join> joins = new ArrayList<>();
         for (Map.Entry<String, List<TrailerCut>> e : cuts.entrySet()) {
-            List<String> segs = e.getValue().stream().map(c -> store.resolve("segments/" + segment(c, enc)).toString()).toList();
+            List<String> segs = e.getValue().stream().map(c -> store.resolve(RunLayout.segment(segment(c, enc))).toString()).toList();
             long n = e.getValue().stream().mapToLong(TrailerCut::frames).sum();
-            joins.add(new AssembleStage.Join(e.getKey(), segs, store.resolve(trailerFile(e.getKey())).toString(), n));
+            joins.add(new SegmentWork.Join(e.getKey(), segs, store.resolve(RunLayout.trailer(e.getKey())).toString(), n));
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String root = store.root().toString();
-        Map<String, AssembleStage.Joined> joined = new LinkedHashMap<>();
-        for (AssembleStage.Joined j : jsc.parallelize(joins, joins.size()).map(join -> AssembleStage.joinFilm(root, join)).collect()) {
+        Map<String, SegmentWork.Joined> joined = new LinkedHashMap<>();
+        for (SegmentWork.Joined j : jsc.parallelize(joins, joins.size()).map(join -> SegmentWork.joinFilm(root, join)).collect()) {
             joined.put(j.filmId(), j);
         }
         for (Map.Entry<String, List<TrailerCut>> e : cuts.entrySet()) {
@@ -129,7 +125,7 @@ public final class TrailerStage {
             if (error != null) {
                 out.add(failed(film, variant, targets.get(film), error));
             } else {
-                out.add(new RunReport.Trailer(film, variant, targets.get(film), "ok", trailerFile(film), n,
+                out.add(new RunReport.Trailer(film, variant, targets.get(film), "ok", RunLayout.trailer(film), n,
                         (double) n / enc.fps(), e.getValue().size(), null));
             }
         }
@@ -137,15 +133,15 @@ public final class TrailerStage {
     }
 
     private static String segment(TrailerCut c, EncoderSettings enc) {
-        return AssembleStage.segmentName(trimKey(c), AssembleStage.sized(enc, c.shot().spec().width(), c.shot().spec().height()));
+        return SegmentWork.segmentName(trimKey(c), SegmentWork.sized(enc, c.shot().spec().width(), c.shot().spec().height()));
     }
 
-    private static List<AssembleStage.Segment> encode(SparkSession spark, OutputStore store, Map<String, TrailerCut> missing,
+    private static List<SegmentWork.Segment> encode(SparkSession spark, OutputStore store, Map<String, TrailerCut> missing,
                                                       EncoderSettings enc, Progress.Counters counters) {
         List<Row> trims = missing.values().stream().map(c -> RowFactory.create(c.shot().filmId(), c.shot().variant(),
                 c.shot().scene(), c.shot().shot(), c.shot().shotKey(), c.from(), c.frames())).toList();
         List<String> films = missing.values().stream().map(c -> c.shot().filmId()).distinct().toList();
-        Dataset<Row> frames = spark.read().parquet(store.resolve("frames").toString())
+        Dataset<Row> frames = spark.read().parquet(store.resolve(RunLayout.FRAMES).toString())
                 .where(col("film_id").isin(films.toArray()))
                 .join(broadcast(spark.createDataFrame(trims, TRIMS)), scala.jdk.javaapi.CollectionConverters.asScala(
                         List.of("film_id", "variant", "scene", "shot", "shot_key")).toSeq())
@@ -159,7 +155,7 @@ public final class TrailerStage {
         return frames.repartition(partitions, col("shot_key"))
                 .sortWithinPartitions("shot_key", "frame")
                 .toJavaRDD()
-                .mapPartitions(rows -> AssembleStage.encodePartition(rows, root, enc, counters))
+                .mapPartitions(rows -> SegmentWork.encodePartition(rows, root, enc, counters))
                 .collect();
     }
 

@@ -1,8 +1,5 @@
 package dev.storyreel.jobs.store;
 
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
-
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
 import java.util.ArrayList;
@@ -14,15 +11,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.functions;
-import scala.jdk.javaapi.CollectionConverters;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
 
 /**
  * The {@code frames/} table: one row per frame, partitioned by film, appended one commit per wave
@@ -104,11 +104,11 @@ public final class FramesTable {
         rowsOf(spark, path, keep)
                 .select(Arrays.stream(SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new))
                 .write().mode(SaveMode.Overwrite).options(WRITE_OPTIONS).partitionBy("film_id")
-                .parquet(store.resolve("_compact-frames").toString());
+                .parquet(store.resolve(RunLayout.COMPACT_FRAMES).toString());
         for (String film : films) {
-            store.replace(store.resolve("_compact-frames/film_id=" + film), store.resolve("frames/film_id=" + film));
+            store.replace(store.resolve(RunLayout.compactFramesOf(film)), store.resolve(RunLayout.framesOf(film)));
         }
-        store.delete(store.resolve("_compact-frames"));
+        store.delete(store.resolve(RunLayout.COMPACT_FRAMES));
     }
 
     /** The table's rows of exactly these shots: their films' partitions only, joined on slot and key. */
@@ -136,7 +136,7 @@ public final class FramesTable {
     /** Reads which shots are already committed (reads the key columns only, never the pixels). */
     public static Map<Slot, List<Committed>> committed(SparkSession spark, OutputStore store, String path) {
         Map<Slot, List<Committed>> out = new HashMap<>();
-        if (!store.exists(store.resolve("frames"))) {
+        if (!store.exists(store.resolve(RunLayout.FRAMES))) {
             return out;
         }
         Dataset<Row> table;

@@ -2,8 +2,8 @@ package dev.storyreel.jobs.store;
 
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
-import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.shot.RendererInfo;
+import dev.storyreel.shot.ShotSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
