@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -25,23 +24,25 @@ import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * Model folders given as URIs ({@code s3a://}, {@code hdfs://}, {@code file:}) copied once per JVM
- * and machine into a local cache through Hadoop's FileSystem API, and verified: every file's size
+ * and machine (see {@link ExecutorModels}) into a local cache through Hadoop's FileSystem API, and verified: every file's size
  * against the listing, and a SHA-256 per file recorded at copy time and checked on reuse. Local
  * paths are used as they are.
  */
 public final class ModelCache {
-    private static final Map<String, Path> COPIED = new ConcurrentHashMap<>();
     private static final String MANIFEST = ".storyreel-manifest";
 
     private ModelCache() {
     }
 
-    /** A local folder holding the model at {@code location}. */
+    /**
+     * A local folder holding the model at {@code location}: the path itself when local, else a verified
+     * copy in the cache (the caller, {@link ExecutorModels}, remembers it for the JVM).
+     */
     public static Path local(String location, Configuration conf) {
         if (!location.contains("://") && !location.startsWith("file:")) {
             return Path.of(location);
         }
-        return COPIED.computeIfAbsent(location, l -> copy(l, conf, cacheRoot()));
+        return copy(location, conf, cacheRoot());
     }
 
     public static Path cacheRoot() {

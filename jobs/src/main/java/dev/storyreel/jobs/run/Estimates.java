@@ -5,12 +5,12 @@ import dev.storyreel.estimate.CostTable;
 import dev.storyreel.estimate.FrameCost;
 import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.frames.FrameCodec;
-import dev.storyreel.jobs.cluster.ExecutorRenderers;
-import dev.storyreel.jobs.cluster.RendererChoice;
+import dev.storyreel.jobs.cluster.ExecutorModels;
 import dev.storyreel.jobs.stage.RenderStage;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
 import dev.storyreel.render.Renderer;
+import dev.storyreel.render.RendererSpec;
 import dev.storyreel.render.diffusion.Device;
 import dev.storyreel.shot.ShotSpec;
 import java.io.IOException;
@@ -55,7 +55,7 @@ public final class Estimates {
     }
 
     /** Estimates rendering these plans on {@code workers} workers. */
-    public static RenderEstimate estimate(JobOptions options, RendererChoice choice, List<FilmPlan> plans, int cores, int gpus) {
+    public static RenderEstimate estimate(JobOptions options, RendererSpec choice, List<FilmPlan> plans, int cores, int gpus) {
         CostTable table = table(options.estimates());
         List<ShotSpec> shots = distinctShots(plans);
         long frames = shots.stream().mapToLong(ShotSpec::frames).sum();
@@ -64,7 +64,7 @@ public final class Estimates {
             cost = table.figure(options.gpuModel(), options.renderer().name(), options.width(), options.height());
         } else {
             // The JVM's own renderer: in local mode the render tasks reuse it (one model load per JVM).
-            Renderer r = ExecutorRenderers.get(choice, Device.CPU);
+            Renderer r = ExecutorModels.jvm().renderer(choice, Device.CPU);
             cost = Calibration.measure(r, FrameCodec.named(options.codec()), Calibration.sample(shots, CALIBRATION_SHOTS),
                     CALIBRATION_FRAMES, System::nanoTime);
         }

@@ -16,6 +16,9 @@ public record RunReport(String storyreel, Map<String, Object> settings, List<Fil
                  Totals totals, List<Trailer> trailers, Map<String, Object> dataset, RenderEstimate estimate,
                  Actual actual) {
 
+    /** storyreel's version, written in every report. */
+    public static final String VERSION = "0.1.0";
+
     public RunReport(String storyreel, Map<String, Object> settings, List<Film> films, Map<String, Double> stages, Totals totals) {
         this(storyreel, settings, films, stages, totals, List.of(), null, null, null);
     }
@@ -25,17 +28,13 @@ public record RunReport(String storyreel, Map<String, Object> settings, List<Fil
      * and {@code outputs} (subtitles, timelines) are relative to the output root.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Film(String filmId, String title, String status, long scenes, long shots, long frames, double durationS,
-                String file, Error error, String variant, Map<String, String> outputs) {
-        Film(String filmId, String title, String status, long scenes, long shots, long frames, double durationS,
-             String file, Error error) {
-            this(filmId, title, status, scenes, shots, frames, durationS, file, error, "main", Map.of());
-        }
+    public record Film(String filmId, String title, FilmStatus status, long scenes, long shots, long frames,
+                       double durationS, String file, Error error, String variant, Map<String, String> outputs) {
     }
 
     /** A film's trailer: the cut it was made from, its file and length, or why there is none. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Trailer(String filmId, String fromVariant, int targetS, String status, String file, long frames,
+    public record Trailer(String filmId, String fromVariant, int targetS, FilmStatus status, String file, long frames,
                    double durationS, int cuts, String error) {
     }
 

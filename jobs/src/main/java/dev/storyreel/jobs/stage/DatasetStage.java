@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.dataset.ShardWriter;
 import dev.storyreel.dataset.Splits;
-import dev.storyreel.jobs.cluster.ExecutorRenderers;
-import dev.storyreel.jobs.cluster.RendererChoice;
+import dev.storyreel.jobs.cluster.ExecutorModels;
 import dev.storyreel.jobs.run.Progress;
 import dev.storyreel.jobs.store.FramesTable;
 import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.PlannedShot;
 import dev.storyreel.render.Renderer;
+import dev.storyreel.render.RendererSpec;
 import dev.storyreel.shot.RendererInfo;
 import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.variant.VariantPlan;
@@ -85,7 +85,7 @@ public final class DatasetStage {
     }
 
     public static Map<String, Object> run(SparkSession spark, OutputStore store, List<VariantPlan> made, EncoderSettings enc,
-                                   RendererChoice renderer, long shardBytes, Progress progress) {
+                                   RendererSpec renderer, long shardBytes, Progress progress) {
         Map<String, PlannedShot> first = new LinkedHashMap<>();
         Map<String, List<String>> uses = new HashMap<>();
         for (VariantPlan v : made) {
@@ -103,7 +103,7 @@ public final class DatasetStage {
             return summary;
         }
         RendererInfo info;
-        try (Renderer r = ExecutorRenderers.create(renderer)) {
+        try (Renderer r = ExecutorModels.open(renderer)) {
             info = r.info();
         }
         Map<String, Object[]> hashes = frameHashes(spark, store, first);

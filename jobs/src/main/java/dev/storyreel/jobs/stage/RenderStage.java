@@ -2,9 +2,8 @@ package dev.storyreel.jobs.stage;
 
 import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.frames.FrameCodec;
-import dev.storyreel.jobs.cluster.ExecutorRenderers;
+import dev.storyreel.jobs.cluster.ExecutorModels;
 import dev.storyreel.jobs.cluster.GpuScheduling;
-import dev.storyreel.jobs.cluster.RendererChoice;
 import dev.storyreel.jobs.cluster.TaskDevice;
 import dev.storyreel.jobs.run.Failures;
 import dev.storyreel.jobs.run.Progress;
@@ -15,6 +14,7 @@ import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
 import dev.storyreel.render.RenderedFrame;
 import dev.storyreel.render.Renderer;
+import dev.storyreel.render.RendererSpec;
 import dev.storyreel.shot.ShotSpec;
 import java.io.Serializable;
 import java.util.ArrayDeque;
@@ -57,7 +57,7 @@ public final class RenderStage {
     private RenderStage() {
     }
 
-    public static Result run(SparkSession spark, OutputStore store, List<FilmPlan> plans, RendererChoice renderer,
+    public static Result run(SparkSession spark, OutputStore store, List<FilmPlan> plans, RendererSpec renderer,
                       String codec, int waveShots, Progress progress) {
         String path = store.resolve(RunLayout.FRAMES).toString();
         Map<FramesTable.Slot, List<FramesTable.Committed>> committed = FramesTable.committed(spark, store, path);
@@ -110,7 +110,7 @@ public final class RenderStage {
         return new Result(planned, rendered, framesPlanned, framesRendered, failures);
     }
 
-    private static void writeWave(SparkSession spark, JavaSparkContext jsc, List<Job> wave, RendererChoice renderer,
+    private static void writeWave(SparkSession spark, JavaSparkContext jsc, List<Job> wave, RendererSpec renderer,
                                   String codec, String path, Progress.Counters counters) {
         JavaRDD<Row> rows = GpuScheduling.forRender(jsc.parallelize(new ArrayList<>(wave), wave.size())
                 .mapPartitions(jobs -> renderPartition(jobs, renderer, codec, counters)));
@@ -123,11 +123,11 @@ public final class RenderStage {
     }
 
     /** Renders a partition's shots lazily: one frame in memory at a time, one row per target slot. */
-    public static Iterator<Row> renderPartition(Iterator<Job> input, RendererChoice choice, String codecName,
+    public static Iterator<Row> renderPartition(Iterator<Job> input, RendererSpec choice, String codecName,
                                          Progress.Counters counters) {
         List<Job> jobs = new ArrayList<>();
         input.forEachRemaining(jobs::add);
-        Renderer renderer = ExecutorRenderers.get(choice);
+        Renderer renderer = ExecutorModels.jvm().renderer(choice);
         FrameCodec codec = FrameCodec.named(codecName);
         String device = TaskDevice.label();
         Iterator<RenderedFrame> frames = renderer.render(jobs.stream().map(Job::spec).iterator());

@@ -2,14 +2,17 @@ package dev.storyreel.jobs.stage;
 
 import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.frames.FrameCodec;
+import dev.storyreel.jobs.run.FilmStatus;
 import dev.storyreel.jobs.run.Progress;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
+import dev.storyreel.plan.FilmVariant;
 import dev.storyreel.plan.PlannedShot;
 import dev.storyreel.report.ReportModel;
 import dev.storyreel.report.ReportPage;
+import dev.storyreel.variant.VariantSpec;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -60,17 +63,18 @@ public final class ReportStage {
 
     /** Makes the thumbnails of the films made and writes the page; returns the page's path. */
     public static String run(SparkSession spark, OutputStore store, RunReport report, List<FilmPlan> plans) {
-        Set<String> ok = new HashSet<>();
-        report.films().stream().filter(f -> "ok".equals(f.status())).forEach(f -> ok.add(f.filmId()));
+        Set<FilmVariant> ok = new HashSet<>();
+        report.films().stream().filter(f -> f.status().made())
+                .forEach(f -> ok.add(new FilmVariant(f.filmId(), f.variant())));
         List<Row> slots = new ArrayList<>();
         for (FilmPlan p : plans) {
-            if (!ok.contains(p.filmId())) {
+            if (!ok.contains(FilmVariant.of(p))) {
                 continue;
             }
             PlannedShot posterShot = posterShot(p);
             for (PlannedShot s : p.shots()) {
                 slots.add(RowFactory.create(s.filmId(), s.variant(), s.scene(), s.shot(), s.shotKey(), s.frames() / 2,
-                        thumbName(s), s == posterShot ? posterName(p.filmId()) : null));
+                        thumbName(s), s == posterShot ? posterName(p.filmId(), p.variant()) : null));
             }
         }
         Set<String> made = slots.isEmpty() ? Set.of() : thumbnails(spark, store, slots);
@@ -80,13 +84,18 @@ public final class ReportStage {
         return path;
     }
 
+    /** A shot's thumbnail, relative to the page: {@code thumbs/<film>/[<variant>-]<scene>-<shot>.jpg}. */
     public static String thumbName(PlannedShot s) {
-        String prefix = "main".equals(s.variant()) ? "" : s.variant() + "-";
-        return "thumbs/" + s.filmId() + "/" + prefix + s.scene() + "-" + s.shot() + ".jpg";
+        return "thumbs/" + s.filmId() + "/" + variantPrefix(s.variant()) + s.scene() + "-" + s.shot() + ".jpg";
     }
 
-    public static String posterName(String filmId) {
-        return "thumbs/" + filmId + "/poster.jpg";
+    /** A film variant's poster, relative to the page: {@code thumbs/<film>/[<variant>-]poster.jpg}. */
+    public static String posterName(String filmId, String variant) {
+        return "thumbs/" + filmId + "/" + variantPrefix(variant) + "poster.jpg";
+    }
+
+    private static String variantPrefix(String variant) {
+        return VariantSpec.MAIN_ID.equals(variant) ? "" : variant + "-";
     }
 
     /** The shot showing the film's middle frame. */
@@ -158,8 +167,8 @@ public final class ReportStage {
     }
 
     private static ReportModel model(RunReport report, List<FilmPlan> plans, Set<String> made) {
-        Map<String, FilmPlan> byId = new LinkedHashMap<>();
-        plans.forEach(p -> byId.put(p.filmId(), p));
+        Map<FilmVariant, FilmPlan> byId = new LinkedHashMap<>();
+        plans.forEach(p -> byId.put(FilmVariant.of(p), p));
         List<ReportModel.Fact> facts = new ArrayList<>();
         Map<String, Object> s = report.settings();
         facts.add(new ReportModel.Fact("catalogue", String.valueOf(s.get("catalogue"))));
@@ -189,7 +198,7 @@ public final class ReportStage {
         report.stages().forEach((k, v) -> stages.add(new ReportModel.Fact(k, String.format(Locale.ROOT, "%.1f", v))));
         List<ReportModel.Film> films = new ArrayList<>();
         for (RunReport.Film f : report.films()) {
-            FilmPlan p = byId.get(f.filmId());
+            FilmPlan p = byId.get(new FilmVariant(f.filmId(), f.variant()));
             List<ReportModel.Shot> shots = new ArrayList<>();
             if (p != null) {
                 for (PlannedShot sh : p.shots()) {
@@ -200,12 +209,16 @@ public final class ReportStage {
                             made.contains(thumb) ? thumb : null));
                 }
             }
-            String poster = made.contains(posterName(f.filmId())) ? posterName(f.filmId()) : null;
-            String summary = String.format(Locale.ROOT, "%d scenes, %d shots, %d frames, %s", f.scenes(), f.shots(),
-                    f.frames(), Progress.clock(f.durationS()));
-            films.add(new ReportModel.Film(f.filmId(), f.title(), f.status(), summary,
+            String posterFile = posterName(f.filmId(), f.variant());
+            String poster = made.contains(posterFile) ? posterFile : null;
+            String size = p == null || p.shots().isEmpty() ? ""
+                    : ", " + p.shots().get(0).spec().width() + "x" + p.shots().get(0).spec().height();
+            String summary = String.format(Locale.ROOT, "%d scenes, %d shots, %d frames, %s%s", f.scenes(), f.shots(),
+                    f.frames(), Progress.clock(f.durationS()), size);
+            films.add(new ReportModel.Film(f.filmId(), f.title(), f.status().label(), summary,
                     f.file() == null ? null : "../" + f.file(), poster, f.durationS(), shots,
-                    f.error() == null ? null : new ReportModel.Error(f.error().file(), f.error().line(), f.error().message())));
+                    f.error() == null ? null : new ReportModel.Error(f.error().file(), f.error().line(), f.error().message()),
+                    f.variant()));
         }
         return new ReportModel("storyreel run report", facts, stages, films);
     }

@@ -2,6 +2,7 @@ package dev.storyreel.jobs.stage;
 
 import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.catalogue.CatalogueEntry;
+import dev.storyreel.jobs.run.FilmStatus;
 import dev.storyreel.jobs.run.Progress;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.store.OutputStore;
@@ -125,7 +126,7 @@ public final class TrailerStage {
             if (error != null) {
                 out.add(failed(film, variant, targets.get(film), error));
             } else {
-                out.add(new RunReport.Trailer(film, variant, targets.get(film), "ok", RunLayout.trailer(film), n,
+                out.add(new RunReport.Trailer(film, variant, targets.get(film), FilmStatus.OK, RunLayout.trailer(film), n,
                         (double) n / enc.fps(), e.getValue().size(), null));
             }
         }
@@ -174,6 +175,6 @@ public final class TrailerStage {
     }
 
     private static RunReport.Trailer failed(String film, String variant, int seconds, String error) {
-        return new RunReport.Trailer(film, variant, seconds, "failed", null, 0, 0, 0, error);
+        return new RunReport.Trailer(film, variant, seconds, FilmStatus.FAILED, null, 0, 0, 0, error);
     }
 }

@@ -1,0 +1,16 @@
+package dev.storyreel.plan;
+
+import java.util.Objects;
+
+/** One deliverable cut of a film: its film id and variant id ("main" for a film without a variant matrix). */
+public record FilmVariant(String filmId, String variant) implements java.io.Serializable {
+    public FilmVariant {
+        Objects.requireNonNull(filmId, "filmId");
+        Objects.requireNonNull(variant, "variant");
+    }
+
+    /** The film variant a plan is for. */
+    public static FilmVariant of(FilmPlan plan) {
+        return new FilmVariant(plan.filmId(), plan.variant());
+    }
+}
