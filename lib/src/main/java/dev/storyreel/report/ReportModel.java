@@ -1,5 +1,6 @@
 package dev.storyreel.report;
 
+import dev.storyreel.plan.FilmVariant;
 import java.util.List;
 
 /**
@@ -46,7 +47,7 @@ public record ReportModel(String title, List<Fact> facts, List<Fact> stages, Lis
     }
 
     /** The variant id of a film without a variant matrix. */
-    public static final String MAIN = "main";
+    public static final String MAIN = FilmVariant.MAIN;
 
     /**
      * One planned shot.
