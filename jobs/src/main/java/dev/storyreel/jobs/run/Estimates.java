@@ -6,7 +6,6 @@ import dev.storyreel.estimate.FrameCost;
 import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.jobs.cluster.ExecutorModels;
-import dev.storyreel.jobs.stage.RenderStage;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
 import dev.storyreel.render.Renderer;

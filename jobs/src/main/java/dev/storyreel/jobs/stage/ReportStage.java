@@ -2,11 +2,11 @@ package dev.storyreel.jobs.stage;
 
 import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.frames.FrameCodec;
-import dev.storyreel.jobs.run.FilmStatus;
 import dev.storyreel.jobs.run.Progress;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.jobs.store.RunLayout;
+import dev.storyreel.jobs.store.Slots;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.FilmVariant;
 import dev.storyreel.plan.PlannedShot;
@@ -30,11 +30,9 @@ import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.jdk.javaapi.CollectionConverters;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
@@ -48,15 +46,10 @@ public final class ReportStage {
     public static final int THUMB_WIDTH = 160;
     public static final int POSTER_WIDTH = 480;
 
-    private static final StructType SLOTS = new StructType()
-            .add("film_id", DataTypes.StringType, false)
-            .add("variant", DataTypes.StringType, false)
-            .add("scene", DataTypes.IntegerType, false)
-            .add("shot", DataTypes.IntegerType, false)
-            .add("shot_key", DataTypes.StringType, false)
-            .add("frame", DataTypes.IntegerType, false)
-            .add("thumb", DataTypes.StringType, false)
-            .add("poster", DataTypes.StringType, true);
+    private static final StructType SLOTS = Slots.with(
+            DataTypes.createStructField("frame", DataTypes.IntegerType, false),
+            DataTypes.createStructField("thumb", DataTypes.StringType, false),
+            DataTypes.createStructField("poster", DataTypes.StringType, true));
 
     private ReportStage() {
     }
@@ -73,8 +66,8 @@ public final class ReportStage {
             }
             PlannedShot posterShot = posterShot(p);
             for (PlannedShot s : p.shots()) {
-                slots.add(RowFactory.create(s.filmId(), s.variant(), s.scene(), s.shot(), s.shotKey(), s.frames() / 2,
-                        thumbName(s), s == posterShot ? posterName(p.filmId(), p.variant()) : null));
+                slots.add(Slots.row(s, s.frames() / 2, thumbName(s),
+                        s == posterShot ? posterName(p.filmId(), p.variant()) : null));
             }
         }
         Set<String> made = slots.isEmpty() ? Set.of() : thumbnails(spark, store, slots);
@@ -115,8 +108,7 @@ public final class ReportStage {
         String root = store.root().toString();
         List<String> made = spark.read().parquet(store.resolve(RunLayout.FRAMES).toString())
                 .where(col("film_id").isin(films.toArray()).and(col("frame").isin(frames.toArray())))
-                .join(broadcast(spark.createDataFrame(slots, SLOTS)), CollectionConverters.asScala(
-                        List.of("film_id", "variant", "scene", "shot", "shot_key", "frame")).toSeq())
+                .join(broadcast(spark.createDataFrame(slots, SLOTS)), Slots.joinOn("frame"))
                 .select("thumb", "poster", "width", "height", "codec", "data")
                 .toJavaRDD()
                 .mapPartitions(rows -> writeThumbs(rows, root))

@@ -7,6 +7,7 @@ import dev.storyreel.jobs.run.Progress;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.jobs.store.RunLayout;
+import dev.storyreel.jobs.store.Slots;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.trailer.TrailerCut;
 import dev.storyreel.trailer.TrailerCutter;
@@ -20,7 +21,6 @@ import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -37,14 +37,9 @@ import static org.apache.spark.sql.functions.lit;
  * A film that cannot give a trailer (too short) reports why; its films are not affected.
  */
 public final class TrailerStage {
-    private static final StructType TRIMS = new StructType()
-            .add("film_id", DataTypes.StringType, false)
-            .add("variant", DataTypes.StringType, false)
-            .add("scene", DataTypes.IntegerType, false)
-            .add("shot", DataTypes.IntegerType, false)
-            .add("shot_key", DataTypes.StringType, false)
-            .add("trim_from", DataTypes.IntegerType, false)
-            .add("trim_frames", DataTypes.IntegerType, false);
+    private static final StructType TRIMS = Slots.with(
+            DataTypes.createStructField("trim_from", DataTypes.IntegerType, false),
+            DataTypes.createStructField("trim_frames", DataTypes.IntegerType, false));
 
     private TrailerStage() {
     }
@@ -139,13 +134,11 @@ public final class TrailerStage {
 
     private static List<SegmentWork.Segment> encode(SparkSession spark, OutputStore store, Map<String, TrailerCut> missing,
                                                       EncoderSettings enc, Progress.Counters counters) {
-        List<Row> trims = missing.values().stream().map(c -> RowFactory.create(c.shot().filmId(), c.shot().variant(),
-                c.shot().scene(), c.shot().shot(), c.shot().shotKey(), c.from(), c.frames())).toList();
+        List<Row> trims = missing.values().stream().map(c -> Slots.row(c.shot(), c.from(), c.frames())).toList();
         List<String> films = missing.values().stream().map(c -> c.shot().filmId()).distinct().toList();
         Dataset<Row> frames = spark.read().parquet(store.resolve(RunLayout.FRAMES).toString())
                 .where(col("film_id").isin(films.toArray()))
-                .join(broadcast(spark.createDataFrame(trims, TRIMS)), scala.jdk.javaapi.CollectionConverters.asScala(
-                        List.of("film_id", "variant", "scene", "shot", "shot_key")).toSeq())
+                .join(broadcast(spark.createDataFrame(trims, TRIMS)), Slots.joinOn())
                 .where(col("frame").geq(col("trim_from")).and(col("frame").lt(col("trim_from").plus(col("trim_frames")))))
                 .select(concat(col("shot_key"), lit("-f"), col("trim_from").cast("string"), lit("-n"),
                                 col("trim_frames").cast("string")).as("shot_key"),

@@ -13,13 +13,11 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.jdk.javaapi.CollectionConverters;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
@@ -113,25 +111,16 @@ public final class FramesTable {
 
     /** The table's rows of exactly these shots: their films' partitions only, joined on slot and key. */
     public static Dataset<Row> rowsOf(SparkSession spark, String path, Collection<PlannedShot> shots) {
-        List<Row> slots = shots.stream()
-                .map(s -> RowFactory.create(s.filmId(), s.variant(), s.scene(), s.shot(), s.shotKey())).toList();
+        List<Row> slots = shots.stream().map(s -> Slots.row(s)).toList();
         Object[] films = shots.stream().map(PlannedShot::filmId).distinct().toArray();
         return spark.read().parquet(path)
                 .where(col("film_id").isin(films))
-                .join(broadcast(spark.createDataFrame(slots, SLOTS)), CollectionConverters.asScala(
-                        List.of("film_id", "variant", "scene", "shot", "shot_key")).toSeq());
+                .join(broadcast(spark.createDataFrame(slots, Slots.SCHEMA)), Slots.joinOn());
     }
 
     public static Slot slot(PlannedShot s) {
         return new Slot(s.filmId(), s.variant(), s.scene(), s.shot());
     }
-
-    private static final StructType SLOTS = new StructType()
-            .add("film_id", DataTypes.StringType, false)
-            .add("variant", DataTypes.StringType, false)
-            .add("scene", DataTypes.IntegerType, false)
-            .add("shot", DataTypes.IntegerType, false)
-            .add("shot_key", DataTypes.StringType, false);
 
     /** Reads which shots are already committed (reads the key columns only, never the pixels). */
     public static Map<Slot, List<Committed>> committed(SparkSession spark, OutputStore store, String path) {
