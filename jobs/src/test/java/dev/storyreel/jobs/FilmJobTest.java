@@ -260,6 +260,10 @@ class FilmJobTest {
         if (!all.contains("--master")) {
             all.addAll(List.of("--master", "local[2]"));
         }
+        if (!all.contains("--delivery")) {
+            // Delivery QC runs in the tests that name their profiles file (QcJobTest).
+            all.add("--no-qc");
+        }
         return FilmJob.commandLine().execute(all.toArray(String[]::new));
     }
 

@@ -37,6 +37,12 @@ public record QcResult(QcStatus status, List<String> reasons, String profile, Lo
         frozen = List.copyOf(frozen);
     }
 
+    /** A deliverable QC could not read at all: it fails with that reason and nothing measured. */
+    public static QcResult unreadable(String profile, String reason) {
+        return new QcResult(QcStatus.FAIL, List.of("QC cannot read it: " + reason), profile, LoudnessCheck.NO_AUDIO, null,
+                null, null, null, 0, 0, 0, 0, 0, List.of(), List.of(), new CutFindings(0, 0, 0, List.of(), List.of()));
+    }
+
     /** Whether it passed. */
     public boolean passed() {
         return status == QcStatus.PASS;
