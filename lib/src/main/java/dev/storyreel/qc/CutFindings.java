@@ -16,6 +16,15 @@ public record CutFindings(int planned, int detected, int matched, List<Integer> 
 
     /** Matches detected cut frames to planned boundary frames, each within {@code tolerance} frames. */
     public static CutFindings match(List<Integer> planned, List<Integer> detected, int tolerance) {
+        return match(planned, detected, tolerance, f -> false);
+    }
+
+    /**
+     * As {@link #match(List, List, int)}, but a detected cut near no planned boundary is not reported
+     * as unplanned when {@code gradual} says it is part of a gradual transition (a fade).
+     */
+    public static CutFindings match(List<Integer> planned, List<Integer> detected, int tolerance,
+                                    java.util.function.IntPredicate gradual) {
         int matched = 0;
         List<Integer> missed = new java.util.ArrayList<>();
         for (int b : planned) {
@@ -26,7 +35,8 @@ public record CutFindings(int planned, int detected, int matched, List<Integer> 
             }
         }
         List<Integer> unplanned = detected.stream()
-                .filter(d -> planned.stream().noneMatch(b -> Math.abs(d - b) <= tolerance)).toList();
+                .filter(d -> planned.stream().noneMatch(b -> Math.abs(d - b) <= tolerance))
+                .filter(d -> !gradual.test(d)).toList();
         return new CutFindings(planned.size(), detected.size(), matched, unplanned, List.copyOf(missed));
     }
 

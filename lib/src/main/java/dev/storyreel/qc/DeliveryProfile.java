@@ -53,6 +53,7 @@ public record DeliveryProfile(String name, String description, Loudness loudness
      * @param sceneThreshold        FFmpeg scdet {@code threshold} (0-100)
      * @param cutToleranceFrames    a detected cut this many frames from a planned boundary matches it
      * @param maxUnplannedCuts      detected cuts allowed that match no planned boundary
+     * @param fadeWindowS           a detected cut this close after black ends (or before it starts) is a fade, not a cut
      * @param minPlannedCutsFound   share of planned boundaries that must be detected as cuts
      * @param maxFlashesPerS        ITU-R BT.1702: general or red flashes allowed in any one second
      * @param subtitleMaxLineChars  characters allowed on one subtitle line
@@ -61,7 +62,7 @@ public record DeliveryProfile(String name, String description, Loudness loudness
      */
     public record Checks(double maxAvDiffFrames, double blackPixelThreshold, double blackPictureRatio,
                          double maxBlackHeadS, double maxBlackTailS, double maxBlackInsideS, double freezeNoiseDb,
-                         double maxFrozenS, double sceneThreshold, int cutToleranceFrames, int maxUnplannedCuts,
+                         double maxFrozenS, double sceneThreshold, int cutToleranceFrames, int maxUnplannedCuts, double fadeWindowS,
                          double minPlannedCutsFound, double maxFlashesPerS, int subtitleMaxLineChars,
                          int subtitleMaxLines, double subtitleMaxCps) implements Serializable {
     }

@@ -81,7 +81,9 @@ public final class DeliveryQc {
         }
 
         List<Integer> boundaries = d.shotStarts().stream().filter(f -> f > 0 && f < d.frames()).distinct().sorted().toList();
-        CutFindings cuts = CutFindings.match(boundaries, v.cutFrames(), c.cutToleranceFrames());
+        int fade = (int) Math.round(c.fadeWindowS() * d.fps());
+        CutFindings cuts = CutFindings.match(boundaries, v.cutFrames(), c.cutToleranceFrames(), f -> v.black().stream()
+                .anyMatch(b -> f >= b.endFrame() && f <= b.endFrame() + fade || f >= b.startFrame() - fade && f <= b.startFrame()));
         if (cuts.unplanned().size() > c.maxUnplannedCuts()) {
             reasons.add(fmt("%d cut(s) detected where the plan has no shot boundary (frames %s; limit %d)",
                     cuts.unplanned().size(), head(cuts.unplanned()), c.maxUnplannedCuts()));
