@@ -145,8 +145,11 @@ public final class FilmJob implements Callable<Integer> {
             description = "Delivery profile the mix is normalised to (from --delivery): ebu (-23 LUFS), web (-14 LUFS).")
     String loudness = "ebu";
 
-    @Option(names = "--delivery", paramLabel = "FILE", description = "Delivery profiles (YAML).")
-    String delivery = "conf/delivery.yaml";
+    @Option(names = "--delivery", paramLabel = "FILE",
+            description = "Delivery profiles (YAML); without the default file, the copy built into storyreel.")
+    String delivery = DEFAULT_DELIVERY;
+
+    static final String DEFAULT_DELIVERY = "conf/delivery.yaml";
 
     @Option(names = "--no-qc", description = "Skip delivery QC (loudness, black, frozen, flashes, cuts, subtitles) of the deliverables.")
     boolean noQc;
@@ -233,8 +236,9 @@ public final class FilmJob implements Callable<Integer> {
         }
         try {
             java.nio.file.Path file = java.nio.file.Path.of(delivery);
-            DeliveryProfile profile = DeliveryProfile.select(
-                    DeliveryProfile.parseYaml(delivery, java.nio.file.Files.readAllBytes(file)), loudness);
+            var profiles = !java.nio.file.Files.exists(file) && DEFAULT_DELIVERY.equals(delivery) ? DeliveryProfile.bundled()
+                    : DeliveryProfile.parseYaml(delivery, java.nio.file.Files.readAllBytes(file));
+            DeliveryProfile profile = DeliveryProfile.select(profiles, loudness);
             return new QcOptions(true, !noSound, profile);
         } catch (IOException | IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--delivery " + delivery + ": "

@@ -261,7 +261,7 @@ class FilmJobTest {
             all.addAll(List.of("--master", "local[2]"));
         }
         if (!all.contains("--delivery")) {
-            // Delivery QC runs in the tests that name their profiles file (QcJobTest).
+            // Delivery QC runs in the tests that name their delivery profiles (QcJobTest).
             all.add("--no-qc");
         }
         return FilmJob.commandLine().execute(all.toArray(String[]::new));

@@ -97,6 +97,19 @@ public record DeliveryProfile(String name, String description, Loudness loudness
         return out;
     }
 
+    /**
+     * The profiles of the {@code conf/delivery.yaml} this build was made from (packed into the jar), for
+     * runs that have no {@code conf/} folder beside them.
+     */
+    public static Map<String, DeliveryProfile> bundled() throws IOException {
+        try (java.io.InputStream in = DeliveryProfile.class.getResourceAsStream("delivery.yaml")) {
+            if (in == null) {
+                throw new IOException("this build carries no delivery.yaml");
+            }
+            return parseYaml("delivery.yaml (bundled)", in.readAllBytes());
+        }
+    }
+
     /** The profile named {@code name}; the error lists the names there are. */
     public static DeliveryProfile select(Map<String, DeliveryProfile> profiles, String name) {
         DeliveryProfile p = profiles.get(name);

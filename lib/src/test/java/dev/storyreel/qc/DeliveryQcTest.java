@@ -28,6 +28,7 @@ class DeliveryQcTest {
                 Files.readAllBytes(Path.of("..", "conf", "delivery.yaml")));
         ebu = DeliveryProfile.select(all, "ebu");
         assertEquals(-14.0, all.get("web").loudness().integratedLufs());
+        assertEquals(all, DeliveryProfile.bundled(), "the jar carries conf/delivery.yaml");
     }
 
     private static Deliverable film(Path mp4, int frames) {
