@@ -1,6 +1,7 @@
 package dev.storyreel.jobs.stage;
 
 import dev.storyreel.jobs.cluster.ExecutorHadoop;
+import dev.storyreel.jobs.run.Failures;
 import dev.storyreel.jobs.run.FilmStatus;
 import dev.storyreel.jobs.run.Progress;
 import dev.storyreel.jobs.run.QcOptions;
@@ -17,7 +18,6 @@ import dev.storyreel.trailer.TrailerCutter;
 import dev.storyreel.variant.VariantPlan;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,8 +120,9 @@ public final class QcStage {
             Path mp4 = store.local(store.resolve(task.file()), scratch);
             return new DeliveryQc(options.profile(), options.sound()).check(new Deliverable(task.label(), mp4, task.fps(),
                     task.frames(), task.shotStarts(), subtitles));
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            return QcResult.unreadable(options.profile().name(), String.valueOf(e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            // One deliverable QC cannot read fails its own QC, never the stage.
+            return QcResult.unreadable(options.profile().name(), Failures.rootMessage(e));
         } finally {
             try (Stream<Path> files = Files.walk(scratch)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
