@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,14 @@ class DiffusionRendererTest {
     }
 
     static DiffusionRenderer renderer(Path m, int batch) {
-        return DiffusionRenderer.open(m, new DiffusionSettings("auto", 0, -1, batch, 4), Device.CPU);
+        return open(m, new DiffusionSettings("auto", 0, -1, batch, 4));
+    }
+
+    /** A renderer on the CPU with a lock of its own, its folder checked first (as the per-JVM owner does). */
+    static DiffusionRenderer open(Path m, DiffusionSettings settings) {
+        ModelFolder folder = ModelFolder.open(m);
+        DiffusionRenderer.check(folder);
+        return DiffusionRenderer.open(folder, settings, Device.CPU, new ReentrantLock());
     }
 
     @Test
@@ -150,7 +158,7 @@ class DiffusionRendererTest {
         TinyModelWriter.write(other, TinyModelWriter.TimestepType.INT64, false, TinyModelWriter.Size.tiny());
         Files.writeString(other.resolve("unet/model.onnx_data"), "x", java.nio.file.StandardOpenOption.APPEND);
         try (DiffusionRenderer a = renderer(model, 4); DiffusionRenderer b = renderer(other, 4);
-             DiffusionRenderer c = DiffusionRenderer.open(model, new DiffusionSettings("ddim", 3, 7.5f, 4, 4), Device.CPU)) {
+             DiffusionRenderer c = open(model, new DiffusionSettings("ddim", 3, 7.5f, 4, 4))) {
             assertEquals("diffusion", a.info().id());
             assertTrue(a.info().version().startsWith("1."), a.info().version());
             assertNotEquals(a.info().version(), b.info().version());
