@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storyreel.shot.CameraMove;
@@ -15,9 +16,11 @@ import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,6 +170,37 @@ class DiffusionRendererTest {
             assertEquals(1, a.settings().steps());
             // DDIM with guidance renders too (two UNet halves per item).
             assertEquals(5, render(c, List.of(shots().get(3))).size());
+        }
+    }
+
+    @Test
+    void theDeviceLockIsTheCallersAndTheCpuNeverWaitsForIt() throws Exception {
+        // Another user of the device holds the lock the owner gave this renderer: on the CPU the
+        // model calls do not take it, so the render completes while the lock stays held.
+        ReentrantLock lock = new ReentrantLock();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            lock.lock();
+            try {
+                held.countDown();
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                lock.unlock();
+            }
+        });
+        holder.start();
+        held.await();
+        try (DiffusionRenderer r = DiffusionRenderer.open(ModelFolder.open(model), new DiffusionSettings("auto", 0, -1, 2, 4),
+                Device.CPU, lock)) {
+            List<byte[]> frames = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> render(r, List.of(shots().get(0))));
+            assertEquals(7, frames.size());
+            assertTrue(lock.isLocked(), "still held by the other user");
+        } finally {
+            release.countDown();
+            holder.join();
         }
     }
 
