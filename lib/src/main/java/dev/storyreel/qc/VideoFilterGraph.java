@@ -8,7 +8,6 @@ import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_free;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_parse_ptr;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
@@ -21,7 +20,6 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.bytedeco.ffmpeg.avfilter.AVFilterContext;
 import org.bytedeco.ffmpeg.avfilter.AVFilterGraph;
-import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
@@ -149,21 +147,12 @@ final class VideoFilterGraph implements AutoCloseable {
 
         /** The value of {@code key}, or null. */
         String get(String key) {
-            if (frame.metadata() == null || frame.metadata().isNull()) {
-                return null;
-            }
-            AVDictionaryEntry e = av_dict_get(frame.metadata(), key, null, 0);
-            return e == null || e.isNull() ? null : e.value().getString();
+            return FilterMetadata.get(frame, key);
         }
 
         /** The numeric value of {@code key}, or NaN. */
         double number(String key) {
-            String v = get(key);
-            try {
-                return v == null ? Double.NaN : Double.parseDouble(v.strip());
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
+            return FilterMetadata.number(get(key));
         }
     }
 }
