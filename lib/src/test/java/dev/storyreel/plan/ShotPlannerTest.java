@@ -100,9 +100,9 @@ class ShotPlannerTest {
         assertEquals(next, plan.frames());
         assertEquals(96, plan.shots().get(0).frames(), "title card: 4 s");
         assertEquals(60, plan.shots().get(1).frames(), "establishing: 2.5 s");
-        // "Tobias! The boat is loose!": 0.25 s breath + 5 words at 2.6 words/s + one pause between its two
-        // sentences (0.3 s) + 0.3 s hold = 2.77 s
-        assertEquals(67, plan.shots().get(3).frames());
+        // "Tobias! The boat is loose!": 0.2 s breath + 5 words at 2.8 words/s + one pause between its two
+        // sentences (0.25 s) + 0.3 s hold = 2.54 s
+        assertEquals(61, plan.shots().get(3).frames());
     }
 
     @Test
