@@ -21,6 +21,7 @@ import dev.storyreel.jobs.stage.RenderStage;
 import dev.storyreel.jobs.stage.ReportStage;
 import dev.storyreel.jobs.stage.TrailerStage;
 import dev.storyreel.jobs.store.OutputStore;
+import dev.storyreel.jobs.store.BibleTables;
 import dev.storyreel.jobs.store.PlanTable;
 import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
@@ -98,6 +99,8 @@ final class FilmRun {
         report.outputFiles(deliverables::files);
         report.failures().forEach(f -> console.println("[plan] failed " + f.describe()));
         PlanTable.write(spark, plans, rendererInfo, store.resolve(RunLayout.PLAN).toString());
+        BibleTables.write(spark, plans, store.resolve(RunLayout.CHARACTERS).toString(),
+                store.resolve(RunLayout.LOCATIONS).toString());
         report.stage("plan", seconds(t0));
         // Executors check that their copy of the renderer (and model) has the version the plan was made with.
         RendererSpec renderer = options.renderer().expecting(rendererInfo.version());

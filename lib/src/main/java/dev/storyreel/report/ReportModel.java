@@ -31,9 +31,20 @@ public record ReportModel(String title, List<Fact> facts, List<Fact> stages, Lis
      * @param shots     planned shots in screen order
      * @param error     why it failed, or null
      * @param variant   the variant id ("main" for a film without a variant matrix)
+     * @param bible     the film's character bible (name, descriptor, first line), in order of appearance
      */
     public record Film(String id, String title, String status, String summary, String video, String poster,
-                       double durationS, List<Shot> shots, Error error, String variant) {
+                       double durationS, List<Shot> shots, Error error, String variant, List<Character> bible) {
+        public Film {
+            bible = bible == null ? List.of() : List.copyOf(bible);
+        }
+
+        /** A film without a character bible. */
+        public Film(String id, String title, String status, String summary, String video, String poster,
+                    double durationS, List<Shot> shots, Error error, String variant) {
+            this(id, title, status, summary, video, poster, durationS, shots, error, variant, List.of());
+        }
+
         /** A film without a variant matrix. */
         public Film(String id, String title, String status, String summary, String video, String poster,
                     double durationS, List<Shot> shots, Error error) {
@@ -63,6 +74,10 @@ public record ReportModel(String title, List<Fact> facts, List<Fact> stages, Lis
      */
     public record Shot(int scene, String sceneLabel, int shot, String kind, String camera, double durationS,
                        String heading, String thumb) {
+    }
+
+    /** One character of a film's bible: how they look in every shot and the first thing they say. */
+    public record Character(String name, String descriptor, String firstLine) {
     }
 
     /** Where and why a film failed. */

@@ -57,6 +57,15 @@ public final class ReportPage {
             b.append("<p class=\"error\"><code>").append(esc(e.file())).append(e.line() > 0 ? ":" + e.line() : "")
                     .append("</code> ").append(esc(e.message())).append("</p>\n");
         }
+        if (!f.bible().isEmpty()) {
+            b.append("<div class=\"bible\"><h3>Characters</h3>")
+                    .append("<table class=\"bible\"><tr><th>name</th><th>descriptor</th><th>first line</th></tr>\n");
+            for (ReportModel.Character c : f.bible()) {
+                b.append("<tr><td>").append(esc(c.name())).append("</td><td>").append(esc(c.descriptor()))
+                        .append("</td><td>").append(esc(c.firstLine())).append("</td></tr>\n");
+            }
+            b.append("</table></div>\n");
+        }
         if (f.video() != null || f.poster() != null) {
             b.append("<div class=\"player\">");
             if (f.poster() != null) {

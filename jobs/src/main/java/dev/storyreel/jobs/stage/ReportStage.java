@@ -205,12 +205,19 @@ public final class ReportStage {
             String poster = made.contains(posterFile) ? posterFile : null;
             String size = p == null || p.shots().isEmpty() ? ""
                     : ", " + p.shots().get(0).spec().width() + "x" + p.shots().get(0).spec().height();
-            String summary = String.format(Locale.ROOT, "%d scenes, %d shots, %d frames, %s%s", f.scenes(), f.shots(),
-                    f.frames(), Progress.clock(f.durationS()), size);
+            String pages = p == null || p.pages() <= 0 ? "" : String.format(Locale.ROOT, ", %.1f pages, %.2f min/page",
+                    p.pages(), p.minutesPerPage());
+            String summary = String.format(Locale.ROOT, "%d scenes, %d shots, %d frames, %s%s%s", f.scenes(), f.shots(),
+                    f.frames(), Progress.clock(f.durationS()), size, pages);
+            List<ReportModel.Character> bible = new ArrayList<>();
+            if (p != null) {
+                p.bible().characters().forEach(c -> bible.add(new ReportModel.Character(c.name(), c.descriptor(),
+                        c.firstLine())));
+            }
             films.add(new ReportModel.Film(f.filmId(), f.title(), f.status().label(), summary,
                     f.file() == null ? null : "../" + f.file(), poster, f.durationS(), shots,
                     f.error() == null ? null : new ReportModel.Error(f.error().file(), f.error().line(), f.error().message()),
-                    f.variant()));
+                    f.variant(), bible));
         }
         return new ReportModel("storyreel run report", facts, stages, films);
     }
