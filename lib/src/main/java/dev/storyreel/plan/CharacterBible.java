@@ -184,33 +184,53 @@ public record CharacterBible(List<CharacterEntry> characters, List<LocationEntry
 
     /** Characters named in a text, whole words, case-aware, in order of their first mention. */
     public List<String> mentioned(String text) {
-        record Hit(int at, String name) {
-        }
-        List<Hit> hits = new ArrayList<>();
-        for (CharacterEntry c : characters) {
-            int at = firstMention(text, c);
-            if (at >= 0) {
-                hits.add(new Hit(at, c.name()));
-            }
-        }
-        hits.sort(java.util.Comparator.comparingInt(Hit::at));
-        return hits.stream().map(Hit::name).toList();
+        return finder().mentioned(text);
     }
 
-    private int firstMention(String text, CharacterEntry c) {
-        int best = -1;
-        List<String> forms = new ArrayList<>();
-        forms.add(c.name());
-        forms.addAll(c.aliases());
-        for (String form : forms) {
-            for (Pattern p : patterns(form, ordinaryNames.contains(form))) {
-                Matcher m = p.matcher(text);
-                if (m.find() && (best < 0 || m.start() < best)) {
-                    best = m.start();
-                }
+    /** A reusable finder of this bible's names (patterns compiled once). */
+    NameFinder finder() {
+        Map<String, List<Pattern>> forms = new LinkedHashMap<>();
+        for (CharacterEntry c : characters) {
+            List<Pattern> ps = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            names.add(c.name());
+            names.addAll(c.aliases());
+            for (String form : names) {
+                ps.addAll(patterns(form, ordinaryNames.contains(form)));
             }
+            forms.put(c.name(), ps);
         }
-        return best;
+        return new NameFinder(forms);
+    }
+
+    /** Finds characters in text by precompiled whole-word, case-aware patterns. */
+    static final class NameFinder {
+        private final Map<String, List<Pattern>> forms;
+
+        NameFinder(Map<String, List<Pattern>> forms) {
+            this.forms = forms;
+        }
+
+        /** Characters named in a text, in order of their first mention. */
+        List<String> mentioned(String text) {
+            record Hit(int at, String name) {
+            }
+            List<Hit> hits = new ArrayList<>();
+            forms.forEach((name, ps) -> {
+                int best = -1;
+                for (Pattern p : ps) {
+                    Matcher m = p.matcher(text);
+                    if (m.find() && (best < 0 || m.start() < best)) {
+                        best = m.start();
+                    }
+                }
+                if (best >= 0) {
+                    hits.add(new Hit(best, name));
+                }
+            });
+            hits.sort(java.util.Comparator.comparingInt(Hit::at));
+            return hits.stream().map(Hit::name).toList();
+        }
     }
 
     /** The capitalised form, and the title-case form unless the name is an ordinary word of the script. */
@@ -385,11 +405,22 @@ public record CharacterBible(List<CharacterEntry> characters, List<LocationEntry
         return out;
     }
 
+    /** A fragment that starts a clause ("carries a can", "and waits") rather than describing ("goggles pushed up"). */
     private static boolean looksLikeClause(String fragment) {
-        String first = fragment.split("\\s+")[0].toLowerCase(Locale.ROOT);
-        return first.equals("and") || first.equals("but") || first.equals("then") || first.equals("who")
-                || first.equals("as") || (isVerbLike(first) && !first.endsWith("ed") && !first.equals("dressed"));
+        String[] w = fragment.toLowerCase(Locale.ROOT).split("\\s+");
+        String first = w[0];
+        if (first.equals("and") || first.equals("but") || first.equals("then") || first.equals("who") || first.equals("as")) {
+            return true;
+        }
+        if (!isVerbLike(first) || first.endsWith("ed") || first.equals("dressed")) {
+            return false;
+        }
+        String second = w.length > 1 ? w[1] : "";
+        return second.isEmpty() || DETERMINERS.contains(second) || PREPOSITIONS.contains(second) || VERB_FOLLOWERS.contains(second);
     }
+
+    private static final Set<String> VERB_FOLLOWERS = Set.of("him", "them", "it", "up", "down", "out", "away", "back", "into",
+            "toward", "towards", "across", "over", "through", "along", "off", "around", "past", "to", "for", "from");
 
     private static boolean isVerbLike(String w) {
         String l = w.toLowerCase(Locale.ROOT);

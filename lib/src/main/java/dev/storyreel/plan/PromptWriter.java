@@ -167,7 +167,7 @@ final class PromptWriter {
     private static String who(List<CastMember> cast, boolean brief) {
         List<String> each = new ArrayList<>();
         for (CastMember c : cast) {
-            String d = brief ? words(c.descriptor(), cast.size() > 2 ? 3 : 7) : c.descriptor();
+            String d = brief ? fragments(c.descriptor(), cast.size() > 2 ? 4 : cast.size() == 2 ? 8 : 12) : c.descriptor();
             each.add(name(c.name()) + (d.isBlank() ? "" : " (" + d.replaceAll("[()]", "") + ")"));
         }
         if (each.size() > 3 && brief) {
@@ -203,14 +203,25 @@ final class PromptWriter {
         };
     }
 
-    /** Joins parts with commas, shortening the lowest-priority parts (then dropping them) until the whole fits. */
+    /**
+     * Joins parts with commas, shortening the lowest-priority parts (then dropping them) until the whole fits.
+     * Token counts add up over parts (a ", " separator is one token), so each part is counted once per change.
+     */
     static String fit(List<Part> parts) {
-        List<Part> p = new ArrayList<>(parts);
-        while (tokens(join(p)) > CLIP_BUDGET) {
-            int victim = -1;
-            for (int i = 0; i < p.size(); i++) {
-                if (victim < 0 || p.get(i).priority() < p.get(victim).priority()
-                        || p.get(i).priority() == p.get(victim).priority() && tokens(p.get(i).text()) > tokens(p.get(victim).text())) {
+        List<Part> p = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        for (Part part : parts) {
+            if (!part.text().isBlank()) {
+                p.add(part);
+                counts.add(tokens(part.text()));
+            }
+        }
+        int total = counts.stream().mapToInt(Integer::intValue).sum() + Math.max(0, p.size() - 1);
+        while (total > CLIP_BUDGET && !p.isEmpty()) {
+            int victim = 0;
+            for (int i = 1; i < p.size(); i++) {
+                if (p.get(i).priority() < p.get(victim).priority()
+                        || p.get(i).priority() == p.get(victim).priority() && counts.get(i) > counts.get(victim)) {
                     victim = i;
                 }
             }
@@ -219,8 +230,13 @@ final class PromptWriter {
             if (w.length > 4) {
                 String shorter = balance(String.join(" ", java.util.Arrays.copyOf(w, w.length - 1)).replaceAll("[,;:(]+$", ""));
                 p.set(victim, new Part(shorter, v.priority()));
+                int c = tokens(shorter);
+                total += c - counts.get(victim);
+                counts.set(victim, c);
             } else if (p.size() > 1) {
+                total -= counts.get(victim) + 1;
                 p.remove(victim);
+                counts.remove(victim);
             } else {
                 break;
             }
@@ -245,6 +261,21 @@ final class PromptWriter {
         long open = s.chars().filter(c -> c == '(').count();
         long close = s.chars().filter(c -> c == ')').count();
         return open > close ? s + ")" : s;
+    }
+
+    /** Whole comma-separated fragments of a descriptor up to {@code max} words (the first one cut if longer). */
+    static String fragments(String descriptor, int max) {
+        List<String> kept = new ArrayList<>();
+        int n = 0;
+        for (String f : descriptor.split(",\\s*")) {
+            int w = f.isBlank() ? 0 : f.strip().split("\\s+").length;
+            if (!kept.isEmpty() && n + w > max) {
+                break;
+            }
+            kept.add(kept.isEmpty() && w > max ? words(f, max) : f.strip());
+            n += w;
+        }
+        return String.join(", ", kept);
     }
 
     private static String words(String text, int max) {

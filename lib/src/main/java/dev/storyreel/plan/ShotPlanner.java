@@ -125,11 +125,11 @@ public final class ShotPlanner {
                         b.transition = TransitionCue.of(lines[0]);
                         text = lines[1];
                     }
-                    b.ensureScene(onSpeakers(elements, i));
+                    b.ensureScene(elements, i);
                     planAction(e, text, elements, i, b);
                 }
                 case CHARACTER -> {
-                    b.ensureScene(onSpeakers(elements, i));
+                    b.ensureScene(elements, i);
                     i = planDialogue(elements, i, b) - 1;
                 }
                 default -> {
@@ -147,7 +147,7 @@ public final class ShotPlanner {
             b.pending = null;
             return;
         }
-        List<String> named = b.bible.mentioned(d.subject());
+        List<String> named = b.names.mentioned(d.subject());
         boolean subjectIsCharacter = !named.isEmpty() && d.subject().split("\\s+").length <= 3;
         if (nextIsAction || subjectIsCharacter || d.subject().isBlank()) {
             b.pending = d;
@@ -167,6 +167,10 @@ public final class ShotPlanner {
         String prose = text;
         if (d != null) {
             prose = d.prose();
+            if (!prose.isBlank() && prose.codePoints().noneMatch(Character::isLowerCase)) {
+                // A shot line in capitals ("INSERT - THE VAN'S PLATE"): its subject as a sentence.
+                prose = CameraDirection.capitalise(prose.toLowerCase(Locale.ROOT).replaceAll("[.!:]+$", "")) + ".";
+            }
             if (!d.framing()) {
                 d = null;
             }
@@ -176,7 +180,7 @@ public final class ShotPlanner {
             return;
         }
         if (d != null) {
-            List<String> named = b.bible.mentioned(prose);
+            List<String> named = b.names.mentioned(prose);
             boolean onlyName = !named.isEmpty() && prose.replaceAll("[^\\p{L} ]", "").strip().split("\\s+").length <= 3
                     && d.move() == null;
             if (onlyName && i + 1 < elements.size() && elements.get(i + 1).type() != ElementType.SCENE_HEADING) {
@@ -198,7 +202,7 @@ public final class ShotPlanner {
         List<String> chunks = chunks(prose, ACTION_WORDS_PER_SECOND, MAX_SHOT_SECONDS - ACTION_HOLD_SECONDS);
         for (int c = 0; c < chunks.size(); c++) {
             String chunk = chunks.get(c);
-            List<String> frame = new ArrayList<>(b.bible.mentioned(chunk));
+            List<String> frame = new ArrayList<>(b.names.mentioned(chunk));
             b.present.addAll(frame);
             ShotSize size = frame.isEmpty() ? ShotSize.WIDE : frame.size() <= 2 ? ShotSize.MEDIUM : ShotSize.WIDE;
             CameraMove move = CameraRules.action(chunk);
@@ -465,6 +469,7 @@ public final class ShotPlanner {
     private final class Builder {
         final CatalogueEntry film;
         final CharacterBible bible;
+        final CharacterBible.NameFinder names;
         final StylePreset preset;
         final List<PlannedShot> shots = new ArrayList<>();
         final List<String> heardInScene = new ArrayList<>();
@@ -482,6 +487,7 @@ public final class ShotPlanner {
         Builder(CatalogueEntry film, CharacterBible bible) {
             this.film = film;
             this.bible = bible;
+            this.names = bible.finder();
             this.preset = styles.get(film.style());
         }
 
@@ -497,9 +503,9 @@ public final class ShotPlanner {
         }
 
         /** Text before any scene heading still needs a scene to sit in. */
-        void ensureScene(List<String> speakersOfScene) {
+        void ensureScene(List<Element> elements, int from) {
             if (scene == 0) {
-                startScene(setting, null, speakersOfScene);
+                startScene(setting, null, onSpeakers(elements, from));
             }
         }
 
@@ -547,7 +553,7 @@ public final class ShotPlanner {
                 if (pending.move() != null) {
                     camera = pending.move();
                 }
-                for (String n : bible.mentioned(pending.subject())) {
+                for (String n : names.mentioned(pending.subject())) {
                     if (!inFrame.contains(n) && !n.equals(d.mode() == SpeakerMode.ON ? "" : d.speaker())) {
                         inFrame.add(0, n);
                     }

@@ -73,7 +73,7 @@ public final class FountainParser {
      */
     private int readTitlePage(List<Line> lines, Map<String, String> out) {
         int first = 0;
-        while (first < lines.size() && lines.get(first).blank()) {
+        while (first < lines.size() && lines.get(first).text().isBlank()) {
             first++;
         }
         if (first == lines.size()) {
