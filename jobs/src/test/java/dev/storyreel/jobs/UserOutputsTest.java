@@ -119,7 +119,7 @@ class UserOutputsTest {
         // The English cues: one per dialogue shot, at its planned start and end.
         List<String> shots = Duck.query("select start_frame, frames, speaker from " + Duck.table(out, "plan")
                 + " where film_id = 'night-ferry' and variant = '16x9' and (kind = 'two_shot' or (speaker <> ''"
-                + " and kind in ('dialogue', 'reverse'))) order by start_frame");
+                + " and kind <> 'title')) order by start_frame");
         String srt = Files.readString(out.resolve("films/night-ferry/16x9.srt"));
         Matcher m = Pattern.compile("(\\d\\d):(\\d\\d):(\\d\\d),(\\d{3}) --> (\\d\\d):(\\d\\d):(\\d\\d),(\\d{3})\\n([A-Z]+): ").matcher(srt);
         int i = 0;
