@@ -53,6 +53,8 @@ public final class ShotPlanner {
     static final double MAX_SHOT_SECONDS = 7.0;
     /** Time an action shot holds beyond reading its description. */
     static final double ACTION_HOLD_SECONDS = 0.75;
+    /** A single this long or longer pushes in slowly. */
+    static final double LONG_LINE_SECONDS = 4.0;
     /** Time a dialogue shot holds after the line. */
     static final double DIALOGUE_TAIL_SECONDS = 0.3;
 
@@ -283,9 +285,10 @@ public final class ShotPlanner {
                     List.of(speaker, listener), speaker, SpeakerMode.ON, text, sub, "");
             case 3 -> new Draft(line, secs, ShotKind.DIALOGUE, ShotSize.CLOSE, CameraMove.PUSH_IN, List.of(speaker),
                     speaker, SpeakerMode.ON, text, sub, "");
+            // A single: pushed in on an intense or long line (a slow push holds the eye), locked off otherwise.
             default -> new Draft(line, secs, ShotKind.DIALOGUE, intense ? ShotSize.CLOSE : ShotSize.MEDIUM_CLOSE,
-                    intense ? CameraMove.PUSH_IN : CameraMove.STATIC, List.of(speaker), speaker, SpeakerMode.ON, text, sub,
-                    "");
+                    intense || secs >= LONG_LINE_SECONDS ? CameraMove.PUSH_IN : CameraMove.STATIC, List.of(speaker),
+                    speaker, SpeakerMode.ON, text, sub, "");
         };
         b.add(d);
     }
