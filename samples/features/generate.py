@@ -111,14 +111,26 @@ class Film:
                 self.para(self.introduce(key))
         beats = r.randint(self.beats[0], self.beats[1])
         last_speaker = None
+        used = set()
+        talk = 0.58 if len(people) > 1 else 0.3
         for b in range(beats):
             roll = r.random()
+            roll = roll if roll >= talk or roll < 0.58 else 0.58 + (roll - talk) * 0.22 / (0.58 - talk)
             speakers = [p for p in people if p != last_speaker] or people
             if roll < 0.58 and people:
                 who = self.pick(speakers)
                 other = self.pick([p for p in people if p != who] or [who])
                 n = 1 if r.random() < 0.6 else (2 if r.random() < 0.75 else 4)
-                lines = " ".join(self.fill(self.pick(self.dialogue), other) for _ in range(n))
+                own = self.cast[who].get("lines", [])
+                said = []
+                for _ in range(n):
+                    for _try in range(8):
+                        line = self.fill(self.pick(own if own and r.random() < 0.6 else self.dialogue), other)
+                        if line not in used:
+                            break
+                    used.add(line)
+                    said.append(line)
+                lines = " ".join(said)
                 paren = self.pick(self.parentheticals) if r.random() < 0.15 else None
                 self.speech(self.name(who), lines, "CONT'D" if who == last_speaker else "", paren)
                 last_speaker = who
@@ -131,7 +143,8 @@ class Film:
             elif roll < 0.95:
                 offstage = self.pick([k for k in self.cast if k not in people and k != self.narrator]
                                      or list(self.cast))
-                self.speech(self.name(offstage), self.fill(self.pick(self.offscreen)), "O.S.")
+                self.speech(self.name(offstage), self.fill(self.pick(self.offscreen), self.pick(people) if people else None),
+                            "O.S.")
             else:
                 self.speech(self.name(self.narrator), self.pick(self.narration), "V.O.")
         if r.random() < 0.3:
@@ -189,7 +202,7 @@ class Film:
                 loc = scenes[-1]["loc"]
                 spec = self.locations[loc]
             sub = self.pick(spec["subs"]) if spec["subs"] and r.random() < 0.6 else None
-            size = r.randint(1, 3)
+            size = self.pick([1, 2, 2, 3, 3])
             who = r.sample([k for k in self.cast if k != self.narrator], size)
             scene = {"loc": loc, "sub": sub, "ext": spec["ext"], "time": time, "who": who}
             if spec.get("prefix"):
@@ -215,16 +228,33 @@ LOW_WATER = {
                   "enters": ["remembers"]},
         "nell": {"cue": "NELL", "intro": "NELL ACKROYD", "age": "30s", "look": "a surveyor in a salt-stained anorak, "
                  "theodolite case slung across her back", "enters": ["steps off the ferry ramp into ankle-deep water",
-                 "counts the tide posts under her breath"]},
+                 "counts the tide posts under her breath"],
+                 "lines": ["I measured it twice. The island's sinking.", "I'm here for the survey, Dad. Then I'm gone.",
+                           "The 1989 map is wrong. Somebody made it wrong.", "Show me where the posts used to be.",
+                           "Dad, look at me. Which year is it?",
+                           "I was nine. I saw what I saw.", "I need the old survey. The real one.",
+                           "Forty minutes before it turns. Walk faster."]},
         "august": {"cue": "AUGUST", "intro": "AUGUST ACKROYD", "age": "70s", "look": "her father, a big man gone thin, "
                    "cardigan buttoned wrong", "enters": ["waits on the slipway with two mugs of tea",
-                   "mends a lobster pot with his teeth"]},
+                   "mends a lobster pot with his teeth"],
+                   "lines": ["I kept the stakes where they were. I swear it.", "Your mother would have known what to do.",
+                             "Which year is it, love? Tell me the year.", "The tide doesn't care what the council says.",
+                             "Drink your tea. It's going cold.", "She went out for the boot. That's all. The boot."]},
         "teodor": {"cue": "TEODOR", "intro": "TEODOR", "age": "40s", "look": "the ferry pilot, a wiry man in a wool hat "
-                   "and fingerless gloves", "enters": ["leans on the wheelhouse door, rolling a cigarette he never lights"]},
+                   "and fingerless gloves", "enters": ["leans on the wheelhouse door, rolling a cigarette he never lights"],
+                   "lines": ["Ferry's the only way off when the causeway goes.", "I don't cross after six. Nobody does.",
+                             "Your father paid for diesel in fish for ten years.", "I saw a light on the flats that night.",
+                             "Tide's early. Get aboard or get wet."]},
         "bea": {"cue": "BEA", "intro": "BEA OKONJO", "age": "20s", "look": "the island's only constable, uniform two "
-                "sizes too big, bicycle clips on her trousers", "enters": ["wheels a bicycle up the shingle"]},
+                "sizes too big, bicycle clips on her trousers", "enters": ["wheels a bicycle up the shingle"],
+                "lines": ["There were seven names on that plaque. There should be eight.", "I'll need that in writing.",
+                          "Mr. Crane has a permit. I've seen it.", "Nobody reported her missing. Why not?",
+                          "I'm the only police for nine miles of water."]},
         "crane": {"cue": "MR. CRANE", "intro": "MR. CRANE", "age": "50s", "look": "a developer in a camel coat and "
-                  "clean wellingtons", "enters": ["picks his way across the seaweed as if it might bite"]},
+                  "clean wellingtons", "enters": ["picks his way across the seaweed as if it might bite"],
+                  "lines": ["You can build on anything with enough concrete.", "It's not about the money. It never was.",
+                            "The council has the survey it paid for.", "Sentiment floods, Miss Ackroyd. Concrete doesn't.",
+                            "Name your price and I'll leave the chapel standing."]},
     },
     "locations": {
         "HOLM ISLAND CAUSEWAY": {"ext": True, "subs": ["TIDE POSTS", "NORTH END"]},
@@ -279,7 +309,7 @@ LOW_WATER = {
     "actions_alone": ["The water keeps coming.", "Nobody moves. {sound}", "A door bangs somewhere in the house.",
                       "The light goes, all at once, the way it does out here.", "{weather}"],
     "dialogue": ["The tide doesn't care what the council says.", "You moved the posts.",
-                 "Dad, look at me. Which year is it?", "Nobody crosses after six. Nobody.",
+                 "Nobody crosses after six. Nobody.",
                  "I measured it twice. The island's sinking.", "Your mother would have known what to do.",
                  "The map is wrong, {who}. It's been wrong since 1989.",
                  "Crane wants the flats. He's wanted them for years.", "Say that again, slowly.",
@@ -289,15 +319,15 @@ LOW_WATER = {
                  "I kept the stakes where they were. I swear it.", "What are you looking for up there?",
                  "The water was this high. I remember it at my knees.",
                  "Don't tell Bea. Not yet.", "Then we walk it together, at low water, and we count.",
-                 "He paid someone to change the numbers.", "I was nine. I saw what I saw.",
+                 "He paid someone to change the numbers.",
                  "It's not about the money. It never was.", "You've got salt in your hair.",
                  "Tell me about the night of the storm.", "I need the old survey. The real one.",
                  "Sit down, {who}. Please.", "That boot was hers.", "We have forty minutes before it turns.",
                  "You can't build on water.", "He's not confused. He's frightened.",
                  "The chapel floods every spring. It never used to."],
-    "offscreen": ["Nell! The tide's turned!", "Is anybody in there?", "Ferry's leaving. Last call.",
-                  "Dad? Where did you put the keys?", "Bea, you need to see this."],
-    "parentheticals": ["quietly", "not looking up", "beat", "to herself", "shouting over the wind", "gently"],
+    "offscreen": ["{who}! The tide's turned!", "Is anybody in there?", "Ferry's leaving. Last call.",
+                  "{who}? Where did you put the keys?", "{who}, you need to see this."],
+    "parentheticals": ["quietly", "not looking up", "beat", "shouting over the wind", "gently", "half to the sea"],
     "narration": ["My father drew the island the way other men pray, every morning, the same lines.",
                   "We had a word for the hour when the causeway opened. We called it the door.",
                   "I was nine the year the posts moved, and I didn't understand what I'd seen for twenty-five years.",
@@ -319,15 +349,27 @@ NIGHT_SHIFT = {
         "dj": {"cue": "NIGHT OWL", "intro": "NIGHT OWL", "age": "50s", "look": "a late radio host, heard, never seen",
                "enters": ["talks"]},
         "osip": {"cue": "OSIP", "intro": "OSIP VANCE", "age": "60s", "look": "a night guard with a torch, a flask and "
-                 "a paperback on every shift", "enters": ["unlocks the staff door with the third key he tries"]},
+                 "a paperback on every shift", "enters": ["unlocks the staff door with the third key he tries"],
+                 "lines": ["I've worked nights for thirty years. I know every noise this place makes.",
+                           "That wasn't one of them.", "Stay behind me.", "Drink this. It's mostly tea.",
+                           "The comet came back. Nobody believed me in 1996 either."]},
         "ross": {"cue": "ROSS", "intro": "DR. HANA ROSS", "age": "40s", "look": "an astronomer in a lab coat over a "
-                 "ballgown, heels in one hand", "enters": ["storms through the rotunda barefoot"]},
+                 "ballgown, heels in one hand", "enters": ["storms through the rotunda barefoot"],
+                "lines": ["The gala's in two hours and the projector's dead.", "Do you know how old that light is?",
+                          "If the board sees this, I'm finished.", "Look up. No, really look.",
+                          "My mother used to bring me here."]},
         "pip": {"cue": "PIP", "intro": "PIP", "age": "12", "look": "a runaway girl in a school blazer, one shoe untied",
-                "enters": ["hides under the moon exhibit, eating crisps"]},
+                "enters": ["hides under the moon exhibit, eating crisps"],
+                "lines": ["I'm not nobody. I'm Pip.", "I could ask you the same thing.", "Turn it on. Just once.",
+                          "I know where the reel is. I'm not telling.", "Is that thing supposed to smoke?"]},
         "marek": {"cue": "MAREK", "intro": "MAREK", "age": "30s", "look": "the projectionist, headphones round his "
-                  "neck, fingers black with grease", "enters": ["swears at a projector the size of a car"]},
+                  "neck, fingers black with grease", "enters": ["swears at a projector the size of a car"],
+                  "lines": ["I'll fix it. I always fix it.", "That reel's been missing for years.",
+                            "Give me ten minutes and a screwdriver.", "The bulb costs more than my car."]},
         "director": {"cue": "DIRECTOR LUND", "intro": "DIRECTOR LUND", "age": "50s", "look": "a silver-haired man in "
-                     "a perfect suit", "enters": ["checks his reflection in the glass of a meteorite case"]},
+                     "a perfect suit", "enters": ["checks his reflection in the glass of a meteorite case"],
+                     "lines": ["The dome will be sold by spring.", "It's a planetarium, not a hotel.",
+                               "The board expects a miracle by midnight, Doctor.", "I knew. Of course I knew."]},
     },
     "locations": {
         "CITY PLANETARIUM": {"ext": False, "subs": ["DOME", "ROTUNDA", "PROJECTION BOOTH", "GIFT SHOP"]},
@@ -389,8 +431,8 @@ NIGHT_SHIFT = {
                  "You're shaking.", "Look up. No, really look.", "It's a planetarium, not a hotel.",
                  "Lund knew. He always knew.", "This is the worst gala in the history of galas.",
                  "What did you see on the monitor?", "Stay behind me.", "Is that thing supposed to smoke?"],
-    "offscreen": ["Osip! Osip, pick up!", "Hello? Security?", "Doors open in ten minutes!",
-                  "Who turned the stars on?", "Pip, come out. It's all right."],
+    "offscreen": ["{who}! {who}, pick up!", "Hello? Security?", "Doors open in ten minutes!",
+                  "Who turned the stars on?", "{who}, come out. It's all right."],
     "parentheticals": ["whispering", "into the radio", "beat", "too loud", "smiling", "sotto"],
     "narration": ["Good evening, insomniacs, night workers, and whoever's listening from a dark room.",
                   "This is the Night Owl, and the sky over the city is clear for the first time in a month.",

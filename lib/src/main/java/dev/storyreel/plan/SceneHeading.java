@@ -92,6 +92,17 @@ final class SceneHeading {
             }
             segments.remove(segments.size() - 1);
         }
+        // "EXT. STREET - NIGHT - RAIN": a time segment before a trailing note.
+        if (time.isEmpty() && !continuity) {
+            for (int i = segments.size() - 1; i >= 1; i--) {
+                Matcher t = TIME.matcher(segments.get(i).toUpperCase(Locale.ROOT));
+                if (isTimeSegment(segments.get(i)) && t.find()) {
+                    time = t.group(1);
+                    segments.remove(i);
+                    break;
+                }
+            }
+        }
         // "EXT. BEACH NIGHT": a bare time word ending a location of several words.
         if (time.isEmpty() && segments.size() == 1) {
             String only = segments.get(0);

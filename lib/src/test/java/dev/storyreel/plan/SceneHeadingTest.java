@@ -30,6 +30,7 @@ class SceneHeadingTest {
         assertEquals(new Setting(Exposure.EXT, "ORCHARD", "NIGHT"), p("EXT. ORCHARD - LATE NIGHT"));
         assertEquals(new Setting(Exposure.EXT, "ORCHARD", "MORNING"), p("EXT. ORCHARD - EARLY MORNING (FLASHBACK)"));
         assertEquals(new Setting(Exposure.EXT, "BEACH", "NIGHT"), p("EXT. BEACH NIGHT"));
+        assertEquals(new Setting(Exposure.EXT, "HIGH STREET", "NIGHT", "RAIN"), p("EXT. HIGH STREET - NIGHT - RAIN"));
     }
 
     @Test
