@@ -11,12 +11,14 @@ import dev.storyreel.jobs.run.JobOptions;
 import dev.storyreel.jobs.run.OutputOptions;
 import dev.storyreel.jobs.run.PlanSummary;
 import dev.storyreel.jobs.run.Progress;
+import dev.storyreel.jobs.run.QcOptions;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.run.RunReportBuilder;
 import dev.storyreel.jobs.stage.AssembleStage;
 import dev.storyreel.jobs.stage.DatasetStage;
 import dev.storyreel.jobs.stage.Deliverables;
 import dev.storyreel.jobs.stage.PlanStage;
+import dev.storyreel.jobs.stage.QcStage;
 import dev.storyreel.jobs.stage.RenderStage;
 import dev.storyreel.jobs.stage.ReportStage;
 import dev.storyreel.jobs.stage.TrailerStage;
@@ -39,7 +41,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One run of the film job: calls the stages in order (plan, render, assemble, deliver, dataset,
+ * One run of the film job: calls the stages in order (plan, render, assemble, deliver, qc, dataset,
  * report) and hands their results to the run report. Films fail one by one, never the run.
  */
 final class FilmRun {
@@ -47,16 +49,22 @@ final class FilmRun {
     private final JobOptions options;
     private final PrintStream console;
     private final OutputOptions outputs;
+    private final QcOptions qc;
 
     FilmRun(SparkSession spark, JobOptions options, PrintStream console) {
         this(spark, options, console, OutputOptions.NONE);
     }
 
     FilmRun(SparkSession spark, JobOptions options, PrintStream console, OutputOptions outputs) {
+        this(spark, options, console, outputs, QcOptions.OFF);
+    }
+
+    FilmRun(SparkSession spark, JobOptions options, PrintStream console, OutputOptions outputs, QcOptions qc) {
         this.spark = spark;
         this.options = options;
         this.console = console;
         this.outputs = outputs;
+        this.qc = qc;
     }
 
     /** Runs the job and writes {@code run.json}; the report says which films failed. */
@@ -131,9 +139,15 @@ final class FilmRun {
             long t3 = System.nanoTime();
             List<VariantPlan> made = variants.stream().filter(v -> !report.failed(v.plan().filmId())).toList();
             deliverables.write(store, made);
-            report.trailers(TrailerStage.run(spark, store, made, source.catalogue().entries(), outputs.trailerSeconds(),
-                    enc, progress));
+            List<RunReport.Trailer> trailers = TrailerStage.run(spark, store, made, source.catalogue().entries(),
+                    outputs.trailerSeconds(), enc, progress);
+            report.trailers(trailers);
             report.stage("deliver", seconds(t3));
+            if (qc.enabled()) {
+                long tq = System.nanoTime();
+                report.qc(qc, QcStage.run(spark, store, QcStage.tasks(made, deliverables, trailers), qc, progress));
+                report.stage("qc", seconds(tq));
+            }
             if (outputs.dataset()) {
                 long t4 = System.nanoTime();
                 report.dataset(DatasetStage.run(spark, store, made, enc, options.renderer(), outputs.shardBytes(),

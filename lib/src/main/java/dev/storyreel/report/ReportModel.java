@@ -12,7 +12,23 @@ import java.util.List;
  * @param stages   stage name and seconds, in run order
  * @param films    the films, in catalogue order
  */
-public record ReportModel(String title, List<Fact> facts, List<Fact> stages, List<Film> films) {
+public record ReportModel(String title, List<Fact> facts, List<Fact> stages, List<Film> films, List<Delivery> deliveries) {
+
+    /** A run without delivery QC. */
+    public ReportModel(String title, List<Fact> facts, List<Fact> stages, List<Film> films) {
+        this(title, facts, stages, films, List.of());
+    }
+
+    /**
+     * One deliverable's delivery QC.
+     *
+     * @param name    what it is ("lighthouse / main", "trailer lighthouse")
+     * @param status  pass or fail
+     * @param figures what was measured, labelled
+     * @param reasons why it failed (empty when it passed)
+     */
+    public record Delivery(String name, String status, List<Fact> figures, List<String> reasons) {
+    }
 
     /** A labelled value. */
     public record Fact(String name, String value) {
