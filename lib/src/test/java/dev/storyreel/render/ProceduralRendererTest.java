@@ -303,7 +303,7 @@ class ProceduralRendererTest {
 
     @Test
     void writesSamplePngs() throws Exception {
-        List<Path> written = new ArrayList<>(RenderSamples.write(1280, 720));
+        List<Path> written = new ArrayList<>(RenderSamples.write(480, 270));
         written.addAll(RenderSamples.write(160, 90));
         for (Path p : written) {
             assertTrue(Files.size(p) > 500, p.toString());
