@@ -2,6 +2,7 @@ package dev.storyreel.jobs.store;
 
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
+import dev.storyreel.render.ArtDepartment;
 import dev.storyreel.shot.RendererInfo;
 import dev.storyreel.shot.ShotSpec;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** The {@code plan/} table: one row per planned shot, partitioned by film. */
+/** The {@code plan/} table: one row per planned shot (with the set and props it is dressed with), partitioned by film. */
 public final class PlanTable {
     public static final StructType SCHEMA = new StructType()
             .add("film_id", DataTypes.StringType, false)
@@ -43,7 +44,9 @@ public final class PlanTable {
             .add("renderer", DataTypes.StringType, false)
             .add("renderer_version", DataTypes.StringType, false)
             .add("source", DataTypes.StringType, false)
-            .add("source_line", DataTypes.IntegerType, false);
+            .add("source_line", DataTypes.IntegerType, false)
+            .add("set", DataTypes.StringType, false)
+            .add("props", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
     private PlanTable() {
     }
@@ -66,11 +69,12 @@ public final class PlanTable {
 
     private static Row row(FilmPlan plan, PlannedShot s, RendererInfo renderer) {
         ShotSpec p = s.spec();
+        ArtDepartment.Dressing dressing = ArtDepartment.dress(p);
         return RowFactory.create(s.filmId(), s.variant(), s.scene(), s.sceneLabel(), s.shot(), s.shotKey(),
                 p.kind().label(), s.startFrame(), p.frames(), (double) p.frames() / p.fps(), p.width(), p.height(),
                 p.fps(), p.prompt(), p.camera().label(), scala.jdk.javaapi.CollectionConverters.asScala(p.characters()).toSeq(),
                 p.speaker(), p.caption(), p.subcaption(), p.setting().exposure().name(), p.setting().location(),
                 p.setting().timeOfDay(), p.style(), p.seed(), renderer.id(), renderer.version(), plan.source(),
-                s.sourceLine());
+                s.sourceLine(), dressing.set(), scala.jdk.javaapi.CollectionConverters.asScala(dressing.props()).toSeq());
     }
 }
