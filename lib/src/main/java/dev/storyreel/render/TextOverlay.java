@@ -95,7 +95,7 @@ final class TextOverlay {
         }
         String speaker = CastPainter.key(spec.speaker());
         boolean spoken = spec.kind() == ShotKind.DIALOGUE || spec.kind() == ShotKind.REVERSE || spec.kind() == ShotKind.TWO_SHOT;
-        float size = textSize(w, h);
+        float size = textSize(w, h) * 1.15f;
         double maxW = safe.getWidth();
         List<List<Token>> lines;
         float min = (float) StrictMath.max(6, size * 0.6);
@@ -107,7 +107,7 @@ final class TextOverlay {
             }
             for (String word : line.split(" ")) {
                 if (!word.isEmpty()) {
-                    tokens.add(new Token(word, Fonts.SANS.deriveFont(size), new Color(0xF6F6F2)));
+                    tokens.add(new Token(word, Fonts.SANS.deriveFont(size), Color.WHITE));
                 }
             }
             lines = new ArrayList<>();
