@@ -13,6 +13,8 @@ import dev.storyreel.jobs.run.QcOptions;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.qc.DeliveryProfile;
+import dev.storyreel.render.Captions;
+import dev.storyreel.render.Overlay;
 import dev.storyreel.render.RendererSpec;
 import dev.storyreel.render.diffusion.DiffusionSettings;
 import java.io.FileInputStream;
@@ -54,6 +56,14 @@ public final class FilmJob implements Callable<Integer> {
 
     @Option(names = "--renderer", description = "Renderer: procedural (CPU animatic) or diffusion (an ONNX Stable Diffusion model, --model).")
     String renderer = "procedural";
+
+    @Option(names = "--overlay", paramLabel = "none|label",
+            description = "Procedural: burn in a technical label and name tags (label, for review copies) or not (none).")
+    String overlay = "none";
+
+    @Option(names = "--captions", paramLabel = "none|burn",
+            description = "Procedural: burn the shot's line into the picture (burn) or not (none; subtitles are tracks).")
+    String captions = "none";
 
     @Option(names = "--model", paramLabel = "DIR|URI", description = "Model folder for model-based renderers (local, or s3a://... copied once per executor).")
     String model = "";
@@ -206,6 +216,10 @@ public final class FilmJob implements Callable<Integer> {
             if (shardMb < 0) {
                 throw new IllegalArgumentException("--shard-mb must not be negative, got " + shardMb);
             }
+            if (dataset && choice() instanceof RendererSpec.Procedural p && !p.equals(p.clean())) {
+                throw new IllegalArgumentException("dataset clips are clean plates: --dataset cannot be combined with "
+                        + "--overlay label or --captions burn (run the review copy separately)");
+            }
             if (crf < 0 || crf > 51) {
                 throw new IllegalArgumentException("--crf must be in 0..51, got " + crf);
             }
@@ -256,12 +270,23 @@ public final class FilmJob implements Callable<Integer> {
 
     private RendererSpec choice() {
         return switch (renderer) {
-            case RendererSpec.Procedural.NAME -> new RendererSpec.Procedural();
+            case RendererSpec.Procedural.NAME -> new RendererSpec.Procedural(option("--overlay", overlay, Overlay.class),
+                    option("--captions", captions, Captions.class));
             case RendererSpec.Diffusion.NAME -> new RendererSpec.Diffusion(model,
                     new DiffusionSettings(scheduler, steps, guidance, batchSize, keyframeEvery), "");
             default -> throw new IllegalArgumentException("unknown renderer '" + renderer + "'; known: "
                     + RendererSpec.Procedural.NAME + ", " + RendererSpec.Diffusion.NAME);
         };
+    }
+
+    private static <E extends Enum<E>> E option(String name, String value, Class<E> type) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value.strip())) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown " + name + " '" + value + "'; known: " + java.util.Arrays.stream(
+                type.getEnumConstants()).map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     private SparkSession session() throws IOException {

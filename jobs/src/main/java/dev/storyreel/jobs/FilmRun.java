@@ -29,9 +29,11 @@ import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlanSettings;
 import dev.storyreel.render.Renderer;
+import dev.storyreel.render.Captions;
 import dev.storyreel.render.RendererSpec;
 import dev.storyreel.shot.RendererInfo;
 import dev.storyreel.variant.VariantPlan;
+import dev.storyreel.variant.VariantPlanner;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,6 +100,10 @@ final class FilmRun {
                 variants.addAll(o.variants());
                 translations.put(o.entry().filmId(), o.translations());
             }
+        }
+        if (options.renderer() instanceof RendererSpec.Procedural p && p.captions() == Captions.BURN) {
+            // Language variants share the source film's shots; burned in, its lines would show under the translation.
+            variants.replaceAll(v -> VariantPlanner.withoutSourceLines(v, rendererInfo));
         }
         List<FilmPlan> plans = variants.stream().map(VariantPlan::plan).toList();
         report.planned(variants);
