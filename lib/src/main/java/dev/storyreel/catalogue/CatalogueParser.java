@@ -28,7 +28,7 @@ public final class CatalogueParser {
     /** Screenplay file extensions recognised in a folder catalogue. */
     public static final List<String> SCREENPLAY_EXTENSIONS = List.of(".fountain", ".spmd", ".fdx");
 
-    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cntrl}&&[^\\t]]|[\\u2028\\u2029]");
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\t]]|[\\u2028\\u2029]");
 
     private final long runSeed;
     private final Limits limits;

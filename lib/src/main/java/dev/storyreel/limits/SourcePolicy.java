@@ -24,7 +24,7 @@ public record SourcePolicy(List<String> roots, List<String> schemes) implements 
     /** Sources confined to the catalogue's folder tree. */
     public static final SourcePolicy CONFINED = new SourcePolicy(List.of(), List.of());
     private static final Pattern URI_SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
 
     public SourcePolicy {
         roots = List.copyOf(roots);

@@ -24,7 +24,7 @@ public record Element(ElementType type, String text, int line, String sceneNumbe
 
     /** Control characters (NUL, escape, C1, Unicode line/paragraph separators); '\n' and '\t' are kept apart. */
     private static final java.util.regex.Pattern CONTROL =
-            java.util.regex.Pattern.compile("[\\p{Cntrl}\\u2028\\u2029&&[^\\n\\t]]");
+            java.util.regex.Pattern.compile("[\\p{Cc}\\u2028\\u2029&&[^\\n\\t]]");
 
     public Element {
         Objects.requireNonNull(type, "type");
