@@ -193,14 +193,14 @@ public final class FilmJob implements Callable<Integer> {
                 RunReport report = new FilmRun(spark, options, console, outputOptions(), limits).run();
                 return summarise(report, console);
             } catch (CatalogueException e) {
-                System.err.println("storyreel: " + e.getMessage());
+                spec.commandLine().getErr().println("storyreel: " + e.getMessage());
                 return 1;
             }
         } catch (OutputGuard.Refused e) {
-            System.err.println("storyreel: " + e.getMessage());
+            spec.commandLine().getErr().println("storyreel: " + e.getMessage());
             return 2;
         } catch (OutputLock.Held e) {
-            System.err.println("storyreel: " + e.getMessage());
+            spec.commandLine().getErr().println("storyreel: " + e.getMessage());
             return 3;
         } finally {
             if (lock != null) {

@@ -90,9 +90,15 @@ public final class OutputLock implements AutoCloseable {
             if (local ? createLocal(lock, content) : createRemote(fs, lock, content, me)) {
                 OutputLock held = new OutputLock(fs, lock, me);
                 Path marker = new Path(root, RunLayout.MARKER);
-                if (!fs.exists(marker)) {
+                byte[] mark = "storyreel output\n".getBytes(StandardCharsets.UTF_8);
+                if (local) {
+                    java.nio.file.Path m = java.nio.file.Path.of(marker.toUri());
+                    if (!Files.exists(m)) {
+                        Files.write(m, mark);
+                    }
+                } else if (!fs.exists(marker)) {
                     try (OutputStream m = fs.create(marker, true)) {
-                        m.write("storyreel output\n".getBytes(StandardCharsets.UTF_8));
+                        m.write(mark);
                     }
                 }
                 return held;
