@@ -63,20 +63,25 @@ public final class PlanTable {
     private PlanTable() {
     }
 
-    /** Writes the plans of these films, replacing any older plan table. */
-    public static void write(SparkSession spark, List<FilmPlan> plans, RendererInfo renderer, String path) {
+    /**
+     * Writes the plans of these films into {@link RunLayout#PLAN}, replacing the plan table an earlier run
+     * wrote there; files in that folder that no run wrote (a user's) are kept.
+     */
+    public static void write(SparkSession spark, OutputStore store, List<FilmPlan> plans, RendererInfo renderer) {
         List<Row> rows = new ArrayList<>();
         for (FilmPlan plan : plans) {
             for (PlannedShot s : plan.shots()) {
                 rows.add(row(plan, s, renderer));
             }
         }
+        org.apache.hadoop.fs.Path dir = store.resolve(RunLayout.PLAN);
+        store.deleteTableEntries(dir);
         spark.createDataFrame(rows, SCHEMA)
                 .coalesce(1)
                 .write()
-                .mode(SaveMode.Overwrite)
+                .mode(SaveMode.Append)
                 .partitionBy("film_id")
-                .parquet(path);
+                .parquet(dir.toString());
     }
 
     private static Row row(FilmPlan plan, PlannedShot s, RendererInfo renderer) {
