@@ -47,9 +47,20 @@ public record ReportModel(String title, List<Fact> facts, List<Fact> stages, Lis
      * @param shots     planned shots in screen order
      * @param error     why it failed, or null
      * @param variant   the variant id ("main" for a film without a variant matrix)
+     * @param bible     the film's character bible (name, descriptor, first line), in order of appearance
      */
     public record Film(String id, String title, String status, String summary, String video, String poster,
-                       double durationS, List<Shot> shots, Error error, String variant) {
+                       double durationS, List<Shot> shots, Error error, String variant, List<Character> bible) {
+        public Film {
+            bible = bible == null ? List.of() : List.copyOf(bible);
+        }
+
+        /** A film without a character bible. */
+        public Film(String id, String title, String status, String summary, String video, String poster,
+                    double durationS, List<Shot> shots, Error error, String variant) {
+            this(id, title, status, summary, video, poster, durationS, shots, error, variant, List.of());
+        }
+
         /** A film without a variant matrix. */
         public Film(String id, String title, String status, String summary, String video, String poster,
                     double durationS, List<Shot> shots, Error error) {
@@ -76,9 +87,25 @@ public record ReportModel(String title, List<Fact> facts, List<Fact> stages, Lis
      * @param durationS  duration in seconds
      * @param heading    scene heading (location and time of day)
      * @param thumb      thumbnail relative to the page, or null when none was made
+     * @param set        the set the shot is dressed as ("" when unknown)
+     * @param props      the props it shows
      */
     public record Shot(int scene, String sceneLabel, int shot, String kind, String camera, double durationS,
-                       String heading, String thumb) {
+                       String heading, String thumb, String set, List<String> props) {
+        public Shot {
+            set = set == null ? "" : set;
+            props = props == null ? List.of() : List.copyOf(props);
+        }
+
+        /** A shot without dressing information. */
+        public Shot(int scene, String sceneLabel, int shot, String kind, String camera, double durationS, String heading,
+                    String thumb) {
+            this(scene, sceneLabel, shot, kind, camera, durationS, heading, thumb, "", List.of());
+        }
+    }
+
+    /** One character of a film's bible: how they look in every shot and the first thing they say. */
+    public record Character(String name, String descriptor, String firstLine) {
     }
 
     /** Where and why a film failed. */

@@ -79,6 +79,15 @@ public final class ReportPage {
             b.append("<p class=\"error\"><code>").append(esc(e.file())).append(e.line() > 0 ? ":" + e.line() : "")
                     .append("</code> ").append(esc(e.message())).append("</p>\n");
         }
+        if (!f.bible().isEmpty()) {
+            b.append("<div class=\"bible\"><h3>Characters</h3>")
+                    .append("<table class=\"bible\"><tr><th>name</th><th>descriptor</th><th>first line</th></tr>\n");
+            for (ReportModel.Character c : f.bible()) {
+                b.append("<tr><td>").append(esc(c.name())).append("</td><td>").append(esc(c.descriptor()))
+                        .append("</td><td>").append(esc(c.firstLine())).append("</td></tr>\n");
+            }
+            b.append("</table></div>\n");
+        }
         if (f.video() != null || f.poster() != null) {
             b.append("<div class=\"player\">");
             if (f.poster() != null) {
@@ -105,7 +114,15 @@ public final class ReportPage {
                     b.append("<div class=\"nothumb\">no frame</div>");
                 }
                 b.append("<figcaption>").append(esc(s.sceneLabel())).append('.').append(s.shot()).append(" · ")
-                        .append(esc(s.camera())).append(" · ").append(seconds(s.durationS())).append("</figcaption></figure>\n");
+                        .append(esc(s.camera())).append(" · ").append(seconds(s.durationS()));
+                if (!s.set().isEmpty()) {
+                    b.append("<span class=\"dress\"><b>").append(esc(s.set().replace('_', ' '))).append("</b>");
+                    if (!s.props().isEmpty()) {
+                        b.append(" · ").append(esc(String.join(", ", s.props())));
+                    }
+                    b.append("</span>");
+                }
+                b.append("</figcaption></figure>\n");
             }
             b.append("</div>\n");
         }

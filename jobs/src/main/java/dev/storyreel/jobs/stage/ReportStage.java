@@ -10,6 +10,7 @@ import dev.storyreel.jobs.store.Slots;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.FilmVariant;
 import dev.storyreel.plan.PlannedShot;
+import dev.storyreel.render.ArtDepartment;
 import dev.storyreel.report.ReportModel;
 import dev.storyreel.report.ReportPage;
 import dev.storyreel.variant.VariantSpec;
@@ -229,22 +230,30 @@ public final class ReportStage {
             if (p != null) {
                 for (PlannedShot sh : p.shots()) {
                     String thumb = thumbName(sh);
+                    ArtDepartment.Dressing dressing = ArtDepartment.dress(sh.spec());
                     shots.add(new ReportModel.Shot(sh.scene(), sh.sceneLabel(), sh.shot(), sh.spec().kind().label(),
                             sh.spec().camera().label(), (double) sh.frames() / sh.spec().fps(),
                             sh.spec().setting().location() + " - " + sh.spec().setting().timeOfDay(),
-                            made.contains(thumb) ? thumb : null));
+                            made.contains(thumb) ? thumb : null, dressing.set(), dressing.props()));
                 }
             }
             String posterFile = posterName(f.filmId(), f.variant());
             String poster = made.contains(posterFile) ? posterFile : null;
             String size = p == null || p.shots().isEmpty() ? ""
                     : ", " + p.shots().get(0).spec().width() + "x" + p.shots().get(0).spec().height();
-            String summary = String.format(Locale.ROOT, "%d scenes, %d shots, %d frames, %s%s", f.scenes(), f.shots(),
-                    f.frames(), Progress.clock(f.durationS()), size);
+            String pages = p == null || p.pages() <= 0 ? "" : String.format(Locale.ROOT, ", %.1f pages, %.2f min/page",
+                    p.pages(), p.minutesPerPage());
+            String summary = String.format(Locale.ROOT, "%d scenes, %d shots, %d frames, %s%s%s", f.scenes(), f.shots(),
+                    f.frames(), Progress.clock(f.durationS()), size, pages);
+            List<ReportModel.Character> bible = new ArrayList<>();
+            if (p != null) {
+                p.bible().characters().forEach(c -> bible.add(new ReportModel.Character(c.name(), c.descriptor(),
+                        c.firstLine())));
+            }
             films.add(new ReportModel.Film(f.filmId(), f.title(), f.status().label(), summary,
                     f.file() == null ? null : "../" + f.file(), poster, f.durationS(), shots,
                     f.error() == null ? null : new ReportModel.Error(f.error().file(), f.error().line(), f.error().message()),
-                    f.variant()));
+                    f.variant(), bible));
         }
         return new ReportModel("storyreel run report", facts, stages, films, deliveries(report));
     }
