@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 public final class SubtitleCheck {
     private static final Pattern TIMING = Pattern.compile(
             "^\\s*((?:\\d+:)?\\d{1,2}:\\d{2}[,.]\\d{3})\\s*-->\\s*((?:\\d+:)?\\d{1,2}:\\d{2}[,.]\\d{3})");
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    /** A markup tag; one our SubRip writer made inert (a word joiner after its '<') is shown, so it stays. */
+    private static final Pattern TAG = Pattern.compile("<(?!\u2060)[^>]*>");
+    /** The zero-width word joiner the SubRip writer puts after '<', '{' and '\\' (shows nothing). */
+    private static final String JOINER = "\u2060";
 
     private SubtitleCheck() {
     }
@@ -47,8 +50,12 @@ public final class SubtitleCheck {
                          ReadCue mostLinesCue, ReadCue fastestCue) {
     }
 
-    /** Reads SubRip or WebVTT text; {@code file} names it in errors (with the line). */
+    /**
+     * Reads SubRip or WebVTT text; {@code file} names it in errors (with the line). Lines are counted as
+     * shown: markup tags and word joiners removed, WebVTT character references decoded.
+     */
     public static List<ReadCue> read(String file, String text) {
+        boolean vtt = text.stripLeading().startsWith("WEBVTT");
         String[] rows = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         List<ReadCue> out = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
@@ -64,7 +71,11 @@ public final class SubtitleCheck {
             List<String> lines = new ArrayList<>();
             while (i + 1 < rows.length && !rows[i + 1].isBlank()) {
                 i++;
-                lines.add(TAG.matcher(rows[i]).replaceAll("").strip());
+                String shown = TAG.matcher(rows[i]).replaceAll("").replace(JOINER, "");
+                if (vtt) {
+                    shown = shown.replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ").replace("&amp;", "&");
+                }
+                lines.add(shown.strip());
             }
             out.add(new ReadCue(out.size() + 1, start, end, lines));
         }

@@ -45,6 +45,15 @@ class SubtitleCheckTest {
     }
 
     @Test
+    void escapedTextCountsAsShown() {
+        List<dev.storyreel.subtitle.Cue> cues = List.of(new dev.storyreel.subtitle.Cue(0, 2000, "Fish & <chips> {x}"));
+        for (String text : List.of(dev.storyreel.subtitle.Subtitles.srt(cues), dev.storyreel.subtitle.Subtitles.vtt(cues))) {
+            SubtitleCheck.Layout l = SubtitleCheck.measure(SubtitleCheck.read("a", text));
+            assertEquals("Fish & <chips> {x}".length(), l.maxLineChars(), text);
+        }
+    }
+
+    @Test
     void deliveryQcNamesTheFileAndCueOfEachSubtitleFailure() throws Exception {
         DeliveryProfile ebu = DeliveryProfile.select(DeliveryProfile.parseYaml("conf/delivery.yaml",
                 Files.readAllBytes(Path.of("..", "conf", "delivery.yaml"))), "ebu");

@@ -65,7 +65,6 @@ class SubtitlesTest {
     @Test
     void everySampleIsLaidOutWithinTheDeliveryLimits() throws Exception {
         // Before SubtitleLayout the samples had lines of up to 101 characters and cues reading at 21.6 cps.
-        double fastest = 0;
         int widest = 0;
         for (String name : List.of("lighthouse", "getaway-cake", "quiet-frequency", "night-ferry")) {
             Path p = SAMPLES.resolve(name + ".fountain");
@@ -75,6 +74,7 @@ class SubtitlesTest {
             List<Cue> cues = Subtitles.of(plan, true, Translation.none());
             long dialogueShots = plan.shots().stream().filter(s -> BeatScore.isDialogue(s.spec())).count();
             assertTrue(cues.size() >= dialogueShots, name);
+            long filmEnd = Subtitles.millis(plan.frames(), 24);
             for (int i = 0; i < cues.size(); i++) {
                 Cue c = cues.get(i);
                 String[] lines = c.text().split("\n");
@@ -83,14 +83,15 @@ class SubtitlesTest {
                     assertTrue(l.length() <= 42, name + ": " + l);
                     widest = Math.max(widest, l.length());
                 }
-                if (i > 0) {
-                    assertTrue(c.startMs() >= cues.get(i - 1).endMs(), name + ": cues overlap at " + c);
-                }
-                fastest = Math.max(fastest, c.text().replace("\n", "").length() * 1000.0 / (c.endMs() - c.startMs()));
+                long next = i + 1 < cues.size() ? cues.get(i + 1).startMs() : filmEnd;
+                assertTrue(c.startMs() >= (i > 0 ? cues.get(i - 1).endMs() : 0), name + ": cues overlap at " + c);
+                double cps = c.text().replace("\n", "").length() * 1000.0 / (c.endMs() - c.startMs());
+                // Where the time allows, 20 characters a second; where it does not, the cue has used all of it.
+                assertTrue(cps <= 20.0 + 1e-9 || c.endMs() == next, name + ": " + c + " reads at " + cps
+                        + " characters/s with room until " + next);
             }
         }
         assertTrue(widest > 30, "some line is long enough to need wrapping: " + widest);
-        assertTrue(fastest <= 20.0, "fastest cue reads at " + fastest + " characters/s");
     }
 
     private static long ms(Matcher m, int g) {
