@@ -54,6 +54,7 @@ public record DeliveryProfile(String name, String description, Loudness loudness
      * @param cutToleranceFrames    a detected cut this many frames from a planned boundary matches it
      * @param maxUnplannedCuts      detected cuts allowed that match no planned boundary
      * @param fadeWindowS           a detected cut this close after black ends (or before it starts) is a fade, not a cut
+     * @param motionBurstCuts       this many detected cuts within one second are motion inside a shot, not cuts
      * @param minPlannedCutsFound   share of planned boundaries that must be detected as cuts
      * @param maxFlashesPerS        ITU-R BT.1702: general or red flashes allowed in any one second
      * @param subtitleMaxLineChars  characters allowed on one subtitle line
@@ -63,6 +64,7 @@ public record DeliveryProfile(String name, String description, Loudness loudness
     public record Checks(double maxAvDiffFrames, double blackPixelThreshold, double blackPictureRatio,
                          double maxBlackHeadS, double maxBlackTailS, double maxBlackInsideS, double freezeNoiseDb,
                          double maxFrozenS, double sceneThreshold, int cutToleranceFrames, int maxUnplannedCuts, double fadeWindowS,
+                         int motionBurstCuts,
                          double minPlannedCutsFound, double maxFlashesPerS, int subtitleMaxLineChars,
                          int subtitleMaxLines, double subtitleMaxCps) implements Serializable {
     }

@@ -82,8 +82,12 @@ public final class DeliveryQc {
 
         List<Integer> boundaries = d.shotStarts().stream().filter(f -> f > 0 && f < d.frames()).distinct().sorted().toList();
         int fade = (int) Math.round(c.fadeWindowS() * d.fps());
-        CutFindings cuts = CutFindings.match(boundaries, v.cutFrames(), c.cutToleranceFrames(), f -> v.black().stream()
-                .anyMatch(b -> f >= b.endFrame() && f <= b.endFrame() + fade || f >= b.startFrame() - fade && f <= b.startFrame()));
+        List<Integer> detected = v.cutFrames();
+        int half = d.fps() / 2;
+        CutFindings cuts = CutFindings.match(boundaries, detected, c.cutToleranceFrames(), f -> v.black().stream()
+                .anyMatch(b -> f >= b.endFrame() && f <= b.endFrame() + fade || f >= b.startFrame() - fade && f <= b.startFrame())
+                // A burst of detections within a second is motion inside a shot (rain, a whip pan), not a cut.
+                || detected.stream().filter(x -> Math.abs(x - f) <= half).count() >= c.motionBurstCuts());
         if (cuts.unplanned().size() > c.maxUnplannedCuts()) {
             reasons.add(fmt("%d cut(s) detected where the plan has no shot boundary (frames %s; limit %d)",
                     cuts.unplanned().size(), head(cuts.unplanned()), c.maxUnplannedCuts()));
