@@ -47,6 +47,18 @@ class TimingTest {
     }
 
     @Test
+    void theFourthBeatOfALongSpeechIsTheScenesInsert() {
+        String script = String.join("\n", "INT. MILL - NIGHT", "", "OLGA (80s) and her grandson KIT (12) sit by the stove.",
+                "", "INSERT - A PHOTOGRAPH OF THE FROZEN RIVER", "", "OLGA", SPEECH, "");
+        List<PlannedShot> olga = Scripts.shots(script).stream().filter(x -> x.spec().speaker().equals("OLGA")).toList();
+        PlannedShot fourth = olga.get(3);
+        assertEquals(dev.storyreel.shot.ShotSize.INSERT, d(fourth).size());
+        assertEquals("A photograph of the frozen river.", d(fourth).action());
+        assertEquals(List.of(), d(fourth).inFrame());
+        assertEquals(dev.storyreel.shot.SpeakerMode.ON, d(fourth).speakerMode(), "her line plays over the insert");
+    }
+
+    @Test
     void aSentenceLongerThanAShotIsCutAtClausesThenWords() {
         ShotPlanner planner = new ShotPlanner(Scripts.SETTINGS);
         String longOne = "and then the boats came in and the men came up the beach and the women came down the hill "
