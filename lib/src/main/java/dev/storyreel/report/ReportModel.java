@@ -12,7 +12,23 @@ import java.util.List;
  * @param stages   stage name and seconds, in run order
  * @param films    the films, in catalogue order
  */
-public record ReportModel(String title, List<Fact> facts, List<Fact> stages, List<Film> films) {
+public record ReportModel(String title, List<Fact> facts, List<Fact> stages, List<Film> films, List<Delivery> deliveries) {
+
+    /** A run without delivery QC. */
+    public ReportModel(String title, List<Fact> facts, List<Fact> stages, List<Film> films) {
+        this(title, facts, stages, films, List.of());
+    }
+
+    /**
+     * One deliverable's delivery QC.
+     *
+     * @param name    what it is ("lighthouse / main", "trailer lighthouse")
+     * @param status  pass or fail
+     * @param figures what was measured, labelled
+     * @param reasons why it failed (empty when it passed)
+     */
+    public record Delivery(String name, String status, List<Fact> figures, List<String> reasons) {
+    }
 
     /** A labelled value. */
     public record Fact(String name, String value) {
@@ -71,9 +87,21 @@ public record ReportModel(String title, List<Fact> facts, List<Fact> stages, Lis
      * @param durationS  duration in seconds
      * @param heading    scene heading (location and time of day)
      * @param thumb      thumbnail relative to the page, or null when none was made
+     * @param set        the set the shot is dressed as ("" when unknown)
+     * @param props      the props it shows
      */
     public record Shot(int scene, String sceneLabel, int shot, String kind, String camera, double durationS,
-                       String heading, String thumb) {
+                       String heading, String thumb, String set, List<String> props) {
+        public Shot {
+            set = set == null ? "" : set;
+            props = props == null ? List.of() : List.copyOf(props);
+        }
+
+        /** A shot without dressing information. */
+        public Shot(int scene, String sceneLabel, int shot, String kind, String camera, double durationS, String heading,
+                    String thumb) {
+            this(scene, sceneLabel, shot, kind, camera, durationS, heading, thumb, "", List.of());
+        }
     }
 
     /** One character of a film's bible: how they look in every shot and the first thing they say. */

@@ -84,7 +84,8 @@ public final class ExecutorModels {
         if (spec instanceof RendererSpec.Diffusion d) {
             return diffusion(d, device);
         }
-        return new ProceduralRenderer();
+        RendererSpec.Procedural p = (RendererSpec.Procedural) spec;
+        return new ProceduralRenderer(p.overlay(), p.captions());
     }
 
     private Renderer diffusion(RendererSpec.Diffusion spec, Device device) {

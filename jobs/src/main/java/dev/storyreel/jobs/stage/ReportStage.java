@@ -10,6 +10,7 @@ import dev.storyreel.jobs.store.Slots;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.FilmVariant;
 import dev.storyreel.plan.PlannedShot;
+import dev.storyreel.render.ArtDepartment;
 import dev.storyreel.report.ReportModel;
 import dev.storyreel.report.ReportPage;
 import dev.storyreel.variant.VariantSpec;
@@ -100,6 +101,40 @@ public final class ReportStage {
             }
         }
         return p.shots().get(0);
+    }
+
+    /** Every checked deliverable's QC, films first, then trailers. */
+    private static List<ReportModel.Delivery> deliveries(RunReport report) {
+        List<ReportModel.Delivery> out = new ArrayList<>();
+        for (RunReport.Film f : report.films()) {
+            if (f.qc() != null) {
+                out.add(delivery(f.filmId() + " / " + f.variant(), f.qc()));
+            }
+        }
+        for (RunReport.Trailer t : report.trailers()) {
+            if (t.qc() != null) {
+                out.add(delivery("trailer " + t.filmId(), t.qc()));
+            }
+        }
+        return out;
+    }
+
+    private static ReportModel.Delivery delivery(String name, Map<String, Object> qc) {
+        List<ReportModel.Fact> figures = new ArrayList<>();
+        for (String k : List.of("loudness", "integrated_lufs", "true_peak_dbtp", "loudness_range_lu", "av_duration_diff_s",
+                "flashes_max_per_s", "subtitle_max_line_chars", "subtitle_max_cps")) {
+            Object v = qc.get(k);
+            figures.add(new ReportModel.Fact(k, v == null ? "-" : v.toString()));
+        }
+        Object cuts = qc.get("cuts");
+        if (cuts instanceof Map<?, ?> c) {
+            figures.add(new ReportModel.Fact("cuts", c.get("matched") + " of " + c.get("planned") + " planned, "
+                    + ((List<?>) c.get("unplanned_frames")).size() + " unplanned"));
+        }
+        figures.add(new ReportModel.Fact("black", String.valueOf(((List<?>) qc.get("black")).size())));
+        figures.add(new ReportModel.Fact("frozen", String.valueOf(((List<?>) qc.get("frozen")).size())));
+        List<String> reasons = ((List<?>) qc.get("reasons")).stream().map(String::valueOf).toList();
+        return new ReportModel.Delivery(name, String.valueOf(qc.get("status")), figures, reasons);
     }
 
     private static Set<String> thumbnails(SparkSession spark, OutputStore store, List<Row> slots) {
@@ -195,10 +230,11 @@ public final class ReportStage {
             if (p != null) {
                 for (PlannedShot sh : p.shots()) {
                     String thumb = thumbName(sh);
+                    ArtDepartment.Dressing dressing = ArtDepartment.dress(sh.spec());
                     shots.add(new ReportModel.Shot(sh.scene(), sh.sceneLabel(), sh.shot(), sh.spec().kind().label(),
                             sh.spec().camera().label(), (double) sh.frames() / sh.spec().fps(),
                             sh.spec().setting().location() + " - " + sh.spec().setting().timeOfDay(),
-                            made.contains(thumb) ? thumb : null));
+                            made.contains(thumb) ? thumb : null, dressing.set(), dressing.props()));
                 }
             }
             String posterFile = posterName(f.filmId(), f.variant());
@@ -219,6 +255,6 @@ public final class ReportStage {
                     f.error() == null ? null : new ReportModel.Error(f.error().file(), f.error().line(), f.error().message()),
                     f.variant(), bible));
         }
-        return new ReportModel("storyreel run report", facts, stages, films);
+        return new ReportModel("storyreel run report", facts, stages, films, deliveries(report));
     }
 }
