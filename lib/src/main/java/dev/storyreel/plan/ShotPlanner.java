@@ -55,6 +55,8 @@ public final class ShotPlanner {
     static final double ACTION_HOLD_SECONDS = 0.75;
     /** A single this long or longer pushes in slowly. */
     static final double LONG_LINE_SECONDS = 4.0;
+    /** A line is held at least long enough to read as a subtitle ("NAME: line") at this many characters a second. */
+    static final double READING_CHARS_PER_SECOND = 17.0;
     /** Time a dialogue shot holds after the line. */
     static final double DIALOGUE_TAIL_SECONDS = 0.3;
 
@@ -237,7 +239,8 @@ public final class ShotPlanner {
                 && elements.get(first.end()).type() == ElementType.CHARACTER && elements.get(first.end()).dual()) {
             Block second = Block.read(elements, first.end());
             String caption = first.speaker() + ": " + first.text() + "\n" + second.speaker() + ": " + second.text();
-            double secs = Math.min(MAX_SHOT_SECONDS, Math.max(lineSeconds(first.text()), lineSeconds(second.text())));
+            double secs = Math.min(MAX_SHOT_SECONDS, Math.max(lineSeconds(first.text(), first.speaker()),
+                    lineSeconds(second.text(), second.speaker())));
             List<String> frame = new ArrayList<>();
             for (Block k : List.of(first, second)) {
                 if (k.mode() == SpeakerMode.ON) {
@@ -258,7 +261,7 @@ public final class ShotPlanner {
         for (int c = 0; c < chunks.size(); c++) {
             String line = chunks.get(c);
             String sub = c == 0 ? first.parenthetical() : "";
-            double secs = lineSeconds(line);
+            double secs = lineSeconds(line, speaker);
             if (mode == SpeakerMode.ON) {
                 b.present.add(speaker);
                 planOnScreen(first.cue().line(), speaker, line, sub, secs, c, intense || line.contains("!"), b);
@@ -327,8 +330,9 @@ public final class ShotPlanner {
                 b.locationDescriptor()));
     }
 
-    private double lineSeconds(String text) {
-        return clamp(speech.seconds(text) + DIALOGUE_TAIL_SECONDS, MIN_SHOT_SECONDS, MAX_SHOT_SECONDS);
+    private double lineSeconds(String text, String speaker) {
+        double readable = (Names.oneLine(text).length() + speaker.length() + 2) / READING_CHARS_PER_SECOND;
+        return clamp(Math.max(speech.seconds(text) + DIALOGUE_TAIL_SECONDS, readable), MIN_SHOT_SECONDS, MAX_SHOT_SECONDS);
     }
 
     /** A speech cut at sentence ends (long sentences at clauses, then words) into lines of at most a shot each. */

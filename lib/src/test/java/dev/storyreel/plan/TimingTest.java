@@ -47,6 +47,16 @@ class TimingTest {
     }
 
     @Test
+    void aLineOfLongWordsIsHeldLongEnoughToReadItsSubtitle() {
+        String line = "Unauthorised confectionery requisition, comprehensively documented.";
+        List<PlannedShot> s = Scripts.shots(String.join("\n", "INT. OFFICE - DAY", "", "AUDITOR", line, ""));
+        PlannedShot shot = s.stream().filter(x -> x.spec().speaker().equals("AUDITOR")).findFirst().orElseThrow();
+        double readable = ("AUDITOR: " + line).length() / ShotPlanner.READING_CHARS_PER_SECOND;
+        assertTrue(SpokenDuration.DEFAULT.seconds(line) + ShotPlanner.DIALOGUE_TAIL_SECONDS < readable, "spoken faster than read");
+        assertEquals(Math.round(readable * 24), shot.frames(), "held for reading at 17 characters a second");
+    }
+
+    @Test
     void theFourthBeatOfALongSpeechIsTheScenesInsert() {
         String script = String.join("\n", "INT. MILL - NIGHT", "", "OLGA (80s) and her grandson KIT (12) sit by the stove.",
                 "", "INSERT - A PHOTOGRAPH OF THE FROZEN RIVER", "", "OLGA", SPEECH, "");
