@@ -18,7 +18,7 @@ public final class ScreenplayCheck {
     private ScreenplayCheck() {
     }
 
-    /** The first problem of the text, said so a writer can fix it, or empty when it is fine. */
+    /** The problems of the text, said so a writer can fix it, or empty when it is fine. */
     public static Optional<String> problem(String name, String fountain, double pageBudget) {
         Screenplay s;
         try {
@@ -26,22 +26,23 @@ public final class ScreenplayCheck {
         } catch (ScreenplayException e) {
             return Optional.of("it does not parse as Fountain (line " + e.line() + ": " + e.reason() + ")");
         }
+        java.util.List<String> problems = new java.util.ArrayList<>();
         if (s.titleEntry("title", "").isBlank()) {
-            return Optional.of("it has no title page: begin with 'Title: ...' and 'Author: ...' lines, then a blank line");
+            problems.add("it has no title page: begin with 'Title: ...' and 'Author: ...' lines, then a blank line");
         }
         if (s.elements().stream().noneMatch(e -> e.type() == ElementType.SCENE_HEADING)) {
-            return Optional.of("it has no scene heading: each scene must begin with a line such as 'INT. KITCHEN - DAY'"
+            problems.add("it has no scene heading: each scene must begin with a line such as 'INT. KITCHEN - DAY'"
                     + " or 'EXT. HARBOUR - NIGHT', with a blank line before and after");
         }
         if (s.elements().stream().noneMatch(e -> e.type() == ElementType.DIALOGUE)) {
-            return Optional.of("it has no dialogue: a character's name in capitals on its own line, the line of dialogue"
+            problems.add("it has no dialogue: a character's name in capitals on its own line, the line of dialogue"
                     + " right under it");
         }
         double pages = PageCount.pages(s);
         if (pages > pageBudget * 1.5 + 0.5) {
-            return Optional.of(String.format(Locale.ROOT, "it is %.1f pages long; the budget is %.1f pages", pages,
+            problems.add(String.format(Locale.ROOT, "it is %.1f pages long; the budget is %.1f pages", pages,
                     pageBudget));
         }
-        return Optional.empty();
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
     }
 }
