@@ -13,6 +13,7 @@ import dev.storyreel.jobs.run.PlanSummary;
 import dev.storyreel.jobs.run.Progress;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.run.RunReportBuilder;
+import dev.storyreel.jobs.run.WriterOptions;
 import dev.storyreel.jobs.stage.AssembleStage;
 import dev.storyreel.jobs.stage.DatasetStage;
 import dev.storyreel.jobs.stage.Deliverables;
@@ -20,11 +21,14 @@ import dev.storyreel.jobs.stage.PlanStage;
 import dev.storyreel.jobs.stage.RenderStage;
 import dev.storyreel.jobs.stage.ReportStage;
 import dev.storyreel.jobs.stage.TrailerStage;
+import dev.storyreel.jobs.stage.WriteStage;
 import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.jobs.store.PlanTable;
 import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlanSettings;
+import dev.storyreel.remote.RemoteQuote;
+import dev.storyreel.remote.RemoteTotals;
 import dev.storyreel.render.Renderer;
 import dev.storyreel.render.RendererSpec;
 import dev.storyreel.shot.RendererInfo;
@@ -46,6 +50,7 @@ final class FilmRun {
     private final JobOptions options;
     private final PrintStream console;
     private final OutputOptions outputs;
+    private WriterOptions writer = WriterOptions.NONE;
 
     FilmRun(SparkSession spark, JobOptions options, PrintStream console) {
         this(spark, options, console, OutputOptions.NONE);
@@ -56,6 +61,12 @@ final class FilmRun {
         this.options = options;
         this.console = console;
         this.outputs = outputs;
+    }
+
+    /** This run with a writers' room for catalogue rows that carry a logline or brief. */
+    FilmRun withWriter(WriterOptions w) {
+        this.writer = w;
+        return this;
     }
 
     /** Runs the job and writes {@code run.json}; the report says which films failed. */
@@ -74,8 +85,8 @@ final class FilmRun {
 
     private RunReport run(Progress progress, OutputStore store, PlanSettings planSettings, RendererInfo rendererInfo,
                           long t0) throws CatalogueException {
-        PlanStage.Source source = PlanStage.readCatalogue(options.catalogue(), spark.sparkContext().hadoopConfiguration(),
-                options.seed());
+        PlanStage.Source source = WriteStage.run(PlanStage.readCatalogue(options.catalogue(),
+                spark.sparkContext().hadoopConfiguration(), options.seed()), writer, store, console);
         RunReportBuilder report = new RunReportBuilder(options, outputs, spark.sparkContext().master(), source.catalogue());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         DeviceAudit.reset();
@@ -104,6 +115,13 @@ final class FilmRun {
         RenderEstimate estimate = Estimates.estimate(options, renderer, plans, jsc.defaultParallelism(), gpus());
         PlanSummary.print(console, plans, estimate, options.fps());
         report.estimate(estimate, null);
+        RemoteQuote quote = renderer instanceof RendererSpec.Remote r ? Estimates.quote(r, plans) : null;
+        if (quote != null) {
+            String currency = Estimates.profilesCurrency((RendererSpec.Remote) renderer);
+            console.printf(java.util.Locale.ROOT, "Remote: %d jobs, %.1f s of video, cost %s %.2f (model profile)%n",
+                    quote.jobs(), quote.seconds(), currency, quote.cost());
+            report.remote(quote, currency, RemoteTotals.NONE);
+        }
 
         if (!options.planOnly()) {
             long t1 = System.nanoTime();
@@ -112,6 +130,9 @@ final class FilmRun {
             RenderStage.Result render = RenderStage.run(spark, store, plans, renderer, options.codec(), wave, progress);
             report.stage("render", seconds(t1));
             report.rendered(render.shotsRendered(), render.framesRendered());
+            if (quote != null && render.remote() != null) {
+                report.remote(quote, Estimates.profilesCurrency((RendererSpec.Remote) renderer), render.remote());
+            }
             render.failures().forEach(report::fail);
             report.estimate(estimate, RunReport.Actual.of(estimate, report.seconds("render"), render.framesRendered(),
                     estimate.workers()));

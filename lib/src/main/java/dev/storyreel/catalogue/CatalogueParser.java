@@ -103,7 +103,7 @@ public final class CatalogueParser {
                          Map<String, Integer> firstLine, List<CatalogueEntry> entries, List<FilmFailure> failures) {
         String source = cell(row, column, "source");
         String rawId = cell(row, column, "film_id");
-        if (rawId.isEmpty()) {
+        if (rawId.isEmpty() && !source.isEmpty()) {
             rawId = FilmId.stem(source);
         }
         var id = FilmId.sanitise(rawId);
@@ -118,8 +118,8 @@ public final class CatalogueParser {
             failures.add(new FilmFailure(filmId, location, line, "duplicate film_id '" + filmId + "' (first on line " + earlier + ")"));
             return;
         }
-        if (source.isEmpty()) {
-            failures.add(new FilmFailure(filmId, location, line, "no source screenplay given"));
+        if (source.isEmpty() && cell(row, column, "logline").isEmpty() && cell(row, column, "brief").isEmpty()) {
+            failures.add(new FilmFailure(filmId, location, line, "no source screenplay given (nor a logline or brief)"));
             return;
         }
         String seedText = cell(row, column, "seed");

@@ -15,14 +15,16 @@ import java.util.Locale;
  * @param pricePerSecond   price per generated second
  * @param pricePerRequest  price per submitted job
  * @param references       whether the endpoint takes a start image (image-to-video)
+ * @param secondsPerFrame  about how long the endpoint takes per generated frame (for the time estimate)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelProfile(List<String> match, int sideMultiple, int frameStep, int maxFrames, int fps,
-                           double pricePerSecond, double pricePerRequest, boolean references)
+                           double pricePerSecond, double pricePerRequest, boolean references,
+                           double secondsPerFrame)
         implements java.io.Serializable {
 
     /** Any size (even sides), any length, no price. */
-    public static final ModelProfile ANY = new ModelProfile(List.of(""), 2, 1, 0, 0, 0, 0, true);
+    public static final ModelProfile ANY = new ModelProfile(List.of(""), 2, 1, 0, 0, 0, 0, true, 1.0);
 
     public ModelProfile {
         match = match == null ? List.of() : match.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
@@ -33,6 +35,7 @@ public record ModelProfile(List<String> match, int sideMultiple, int frameStep, 
         frameStep = Math.max(1, frameStep);
         maxFrames = Math.max(0, maxFrames);
         fps = Math.max(0, fps);
+        secondsPerFrame = secondsPerFrame > 0 ? secondsPerFrame : 1.0;
     }
 
     /** The size and length to ask for, for a shot planned at this size and length. */

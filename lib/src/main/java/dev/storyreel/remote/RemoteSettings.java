@@ -50,6 +50,19 @@ public record RemoteSettings(RemoteApiKind api, String url, String model, String
                 Backoff.DEFAULT, 3, 5, Duration.ofSeconds(30));
     }
 
+    /** The settings of a run's renderer specification (profiles read from the spec's YAML text). */
+    public static RemoteSettings of(dev.storyreel.render.RendererSpec.Remote spec) {
+        ModelProfiles profiles;
+        try {
+            profiles = spec.profiles().isBlank() ? ModelProfiles.none()
+                    : ModelProfiles.read(new java.io.ByteArrayInputStream(spec.profiles().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read the remote model profiles: " + e.getMessage());
+        }
+        return of(RemoteApiKind.parse(spec.api()), spec.url(), spec.model(), spec.workflow(), spec.concurrency(),
+                profiles.forModel(spec.model()), spec.credentialsFile());
+    }
+
     /** The same settings with other timings (tests, impatient runs). */
     public RemoteSettings withTimings(Duration request, Duration shot, Duration first, Duration cap, Backoff b) {
         return new RemoteSettings(api, url, model, workflow, concurrency, profile, credentialsFile, request, shot, first,

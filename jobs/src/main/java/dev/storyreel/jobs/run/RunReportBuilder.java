@@ -1,5 +1,8 @@
 package dev.storyreel.jobs.run;
 
+import dev.storyreel.remote.RemoteQuote;
+import dev.storyreel.remote.RemoteTotals;
+
 import dev.storyreel.catalogue.Catalogue;
 import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.estimate.RenderEstimate;
@@ -35,6 +38,7 @@ public final class RunReportBuilder {
     private Map<String, Object> dataset;
     private RenderEstimate estimate;
     private RunReport.Actual actual;
+    private Map<String, Object> remote;
 
     public RunReportBuilder(JobOptions options, OutputOptions outputs, String master, Catalogue catalogue) {
         this.options = options;
@@ -95,6 +99,25 @@ public final class RunReportBuilder {
         this.trailers = List.copyOf(made);
     }
 
+    /**
+     * The remote renderer's block: the quote from the model profile, and what the render did (zeros for a
+     * plan-only run).
+     */
+    public void remote(RemoteQuote quote, String currency, RemoteTotals done) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("requests", done.requests());
+        m.put("retries", done.retries());
+        m.put("jobs_submitted", done.jobsSubmitted());
+        m.put("jobs_reused", done.jobsReused());
+        m.put("seconds_generated", Math.round(done.secondsGenerated() * 1000) / 1000.0);
+        m.put("cost", Math.round(done.cost() * 1e6) / 1e6);
+        m.put("currency", currency);
+        m.put("estimated_jobs", quote.jobs());
+        m.put("estimated_seconds", Math.round(quote.seconds() * 1000) / 1000.0);
+        m.put("estimated_cost", Math.round(quote.cost() * 1e6) / 1e6);
+        this.remote = m;
+    }
+
     /** The dataset summary ({@code --dataset}). */
     public void dataset(Map<String, Object> summary) {
         this.dataset = summary;
@@ -134,7 +157,7 @@ public final class RunReportBuilder {
         long framesPlanned = variants.stream().mapToLong(v -> v.plan().frames()).sum();
         return new RunReport(RunReport.VERSION, settings(), films, new LinkedHashMap<>(stages),
                 new RunReport.Totals(filmCount, ok, filmCount - ok, shotsPlanned, shotsRendered, framesPlanned,
-                        framesRendered, segmentsEncoded), trailers, dataset, estimate, actual);
+                        framesRendered, segmentsEncoded), trailers, dataset, estimate, actual, remote);
     }
 
     private RunReport.Film film(String id, FilmPlan p) {
