@@ -33,31 +33,31 @@ import java.util.regex.Pattern;
  * prompt, seed and frame). Faults are queued per route (refusals with Retry-After, 5xx, dropped connections,
  * slow answers); job outcomes per idempotency key (failed, wrong size, wrong length, undecodable, never done).
  */
-final class FakeVideoServer implements AutoCloseable {
+public final class FakeVideoServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VIDEO = Pattern.compile("/v1/videos/([\\w-]+)(/content)?");
 
-    enum Route { SUBMIT, POLL, CONTENT }
+    public enum Route { SUBMIT, POLL, CONTENT }
 
-    enum Outcome { GOOD, FAIL, WRONG_SIZE, WRONG_LENGTH, GARBAGE, NEVER }
+    public enum Outcome { GOOD, FAIL, WRONG_SIZE, WRONG_LENGTH, GARBAGE, NEVER }
 
     /** A fault for the next request of a route: an HTTP status (with Retry-After seconds, or -1), a drop, or a delay. */
-    record Fault(int status, int retryAfter, boolean drop, long delayMillis) {
-        static Fault status(int code, int retryAfter) {
+    public record Fault(int status, int retryAfter, boolean drop, long delayMillis) {
+        public static Fault status(int code, int retryAfter) {
             return new Fault(code, retryAfter, false, 0);
         }
 
-        static Fault dropped() {
+        public static Fault dropped() {
             return new Fault(0, -1, true, 0);
         }
 
-        static Fault slow(long millis) {
+        public static Fault slow(long millis) {
             return new Fault(0, -1, false, millis);
         }
     }
 
     /** A logged request. */
-    record Request(String method, String path, String key, boolean authorised, int status, JsonNode body) {
+    public record Request(String method, String path, String key, boolean authorised, int status, JsonNode body) {
     }
 
     private static final ThreadLocal<java.util.concurrent.atomic.AtomicBoolean> COUNTED = new ThreadLocal<>();
@@ -86,7 +86,7 @@ final class FakeVideoServer implements AutoCloseable {
         }
     }
 
-    FakeVideoServer(String bearer) throws IOException {
+    public FakeVideoServer(String bearer) throws IOException {
         this.bearer = bearer;
         for (Route r : Route.values()) {
             faults.put(r, new ArrayDeque<>());
@@ -97,40 +97,40 @@ final class FakeVideoServer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    synchronized void fault(Route route, Fault f) {
+    public synchronized void fault(Route route, Fault f) {
         faults.get(route).add(f);
     }
 
     /** The outcomes of the jobs submitted for a key (the first job gets the first; GOOD once they run out). */
-    synchronized void outcomes(String key, Outcome... o) {
+    public synchronized void outcomes(String key, Outcome... o) {
         outcomes.put(key, new ArrayDeque<>(List.of(o)));
     }
 
     /** Every answer takes this long (to have requests overlap). */
-    void latency(long millis) {
+    public void latency(long millis) {
         latencyMillis = millis;
     }
 
-    List<Request> log() {
+    public List<Request> log() {
         synchronized (log) {
             return List.copyOf(log);
         }
     }
 
     /** Accepted job submissions (POSTs answered 200). */
-    List<Request> accepted() {
+    public List<Request> accepted() {
         return log().stream().filter(r -> r.method().equals("POST") && r.status() == 200).toList();
     }
 
-    long count(String method, Route route) {
+    public long count(String method, Route route) {
         return log().stream().filter(r -> r.method().equals(method) && route(r.path()) == route).count();
     }
 
-    int maxInFlight() {
+    public int maxInFlight() {
         return maxInFlight.get();
     }
 
