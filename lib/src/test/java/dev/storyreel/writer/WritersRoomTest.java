@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.storyreel.remote.Backoff;
 import dev.storyreel.remote.CircuitBreaker;
 import dev.storyreel.remote.LocalLedgerFiles;
@@ -16,18 +14,10 @@ import dev.storyreel.remote.RemoteStats;
 import dev.storyreel.screenplay.ElementType;
 import dev.storyreel.screenplay.FountainParser;
 import dev.storyreel.screenplay.ParseOptions;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The writers' room against a fake chat-completions endpoint on loopback. */
 class WritersRoomTest {
     private static final String KEY = "wk-" + "91b2c3d4e5";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GOOD = """
             Title: The Kite Hill
             Author: A Fake Writer
@@ -55,44 +44,7 @@ class WritersRoomTest {
     @TempDir
     Path out;
 
-    /** A chat endpoint answering from a queue of replies and logging every request body. */
-    static final class FakeChat implements AutoCloseable {
-        final HttpServer server;
-        final Deque<String> replies;
-        final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
-
-        FakeChat(String... replies) throws IOException {
-            this.replies = new ArrayDeque<>(List.of(replies));
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/v1/chat/completions", ex -> {
-                JsonNode body = JSON.readTree(ex.getRequestBody().readAllBytes());
-                boolean auth = ("Bearer " + KEY).equals(ex.getRequestHeaders().getFirst("Authorization"));
-                requests.add(body);
-                String content;
-                synchronized (this.replies) {
-                    content = this.replies.size() > 1 ? this.replies.poll() : this.replies.peek();
-                }
-                var answer = JSON.createObjectNode();
-                answer.putArray("choices").addObject().putObject("message").put("role", "assistant").put("content", content);
-                byte[] b = auth ? JSON.writeValueAsBytes(answer) : "{}".getBytes(StandardCharsets.UTF_8);
-                ex.sendResponseHeaders(auth ? 200 : 401, b.length);
-                ex.getResponseBody().write(b);
-                ex.close();
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
-    }
-
-    private WritersRoom room(FakeChat chat, int retries) {
+    private WritersRoom room(FakeChatServer chat, int retries) {
         PoliteHttp http = new PoliteHttp(URI.create(chat.url()), KEY, 1, Duration.ofSeconds(5),
                 new Backoff(Duration.ofMillis(1), Duration.ofMillis(4), 3),
                 CircuitBreaker.forEndpoint(chat.url(), 5, Duration.ofSeconds(5)), new RemoteStats(), d -> { });
@@ -106,12 +58,12 @@ class WritersRoomTest {
 
     @Test
     void anUnusableScreenplayIsSentBackThenTheGoodOneIsStoredAndReused() throws Exception {
-        try (FakeChat chat = new FakeChat("What a lovely idea! Picture a windswept morning and a promise.", "```fountain\n" + GOOD + "```")) {
+        try (FakeChatServer chat = new FakeChatServer(KEY, "What a lovely idea! Picture a windswept morning and a promise.", "```fountain\n" + GOOD + "```")) {
             WritersRoom.Written w = room(chat, 2).write(logline());
-            assertEquals(2, chat.requests.size());
+            assertEquals(2, chat.requests().size());
             assertEquals(2, w.calls());
             assertFalse(w.reused());
-            JsonNode second = chat.requests.get(1);
+            JsonNode second = chat.requests().get(1);
             assertEquals("fake-chat", second.path("model").asText());
             assertEquals(11, second.path("seed").asLong());
             JsonNode messages = second.path("messages");
@@ -130,12 +82,12 @@ class WritersRoomTest {
 
             WritersRoom.Written again = room(chat, 2).write(logline());
             assertTrue(again.reused());
-            assertEquals(2, chat.requests.size(), "a rerun with the same key calls nobody");
+            assertEquals(2, chat.requests().size(), "a rerun with the same key calls nobody");
             assertEquals(text, again.fountain());
 
             room(chat, 2).write(new WriterAsk("kite-season", "", "Two rival kite makers must share one windy hill", null, 3,
                     12, 1, 1));
-            assertEquals(3, chat.requests.size(), "another seed is another ask");
+            assertEquals(3, chat.requests().size(), "another seed is another ask");
             try (var files = Files.walk(out)) {
                 for (Path p : files.filter(Files::isRegularFile).toList()) {
                     assertFalse(Files.readString(p).contains(KEY), "key in " + p);
@@ -146,9 +98,9 @@ class WritersRoomTest {
 
     @Test
     void aWriterThatNeverDeliversFailsTheFilmWithTheLastProblem() throws Exception {
-        try (FakeChat chat = new FakeChat("Title: Only A Title\n\nJust some action and no heading.\n")) {
+        try (FakeChatServer chat = new FakeChatServer(KEY, "Title: Only A Title\n\nJust some action and no heading.\n")) {
             WriterException e = assertThrows(WriterException.class, () -> room(chat, 2).write(logline()));
-            assertEquals(3, chat.requests.size(), "the first ask and two more");
+            assertEquals(3, chat.requests().size(), "the first ask and two more");
             assertTrue(e.getMessage().contains("no scene heading"), e.getMessage());
             assertFalse(Files.exists(out.resolve("screenplays/kite-season.fountain")));
         }
