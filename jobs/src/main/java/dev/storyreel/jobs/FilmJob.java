@@ -9,9 +9,11 @@ import dev.storyreel.jobs.run.Estimates;
 import dev.storyreel.jobs.run.FilmStatus;
 import dev.storyreel.jobs.run.JobOptions;
 import dev.storyreel.jobs.run.OutputOptions;
+import dev.storyreel.jobs.run.QcOptions;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.run.WriterOptions;
 import dev.storyreel.jobs.store.RunLayout;
+import dev.storyreel.qc.DeliveryProfile;
 import dev.storyreel.render.RendererSpec;
 import dev.storyreel.render.diffusion.DiffusionSettings;
 import java.io.FileInputStream;
@@ -41,7 +43,7 @@ import picocli.CommandLine;
             "  storyreel --plan-only --gpu-model h100      # estimate time and cost from conf/estimates.yaml",
             "  storyreel --renderer diffusion --model /models/sd-turbo-onnx --batch-size 8",
             "",
-            "Exit status: 0 all films made, 1 some film failed, 2 bad usage."})
+            "Exit status: 0 all films made, 1 some film failed or some deliverable failed delivery QC, 2 bad usage."})
 public final class FilmJob implements Callable<Integer> {
 
     @Option(names = "--catalogue", paramLabel = "CSV|DIR",
@@ -173,6 +175,22 @@ public final class FilmJob implements Callable<Integer> {
     @Option(names = "--writer-temperature", paramLabel = "T", description = "Writers' room: sampling temperature.")
     double writerTemperature = 0.7;
 
+    @Option(names = "--no-sound", description = "Silent films: no voices, score, ambience or mix.")
+    boolean noSound;
+
+    @Option(names = "--loudness", paramLabel = "PROFILE",
+            description = "Delivery profile the mix is normalised to (from --delivery): ebu (-23 LUFS), web (-14 LUFS).")
+    String loudness = "ebu";
+
+    @Option(names = "--delivery", paramLabel = "FILE",
+            description = "Delivery profiles (YAML); without the default file, the copy built into storyreel.")
+    String delivery = DEFAULT_DELIVERY;
+
+    static final String DEFAULT_DELIVERY = "conf/delivery.yaml";
+
+    @Option(names = "--no-qc", description = "Skip delivery QC (loudness, black, frozen, flashes, cuts, subtitles) of the deliverables.")
+    boolean noQc;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -193,6 +211,7 @@ public final class FilmJob implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         JobOptions options = validate();
+        QcOptions qc = qcOptions();
         if (verbose) {
             Configurator.setRootLevel(Level.INFO);
         }
@@ -201,7 +220,7 @@ public final class FilmJob implements Callable<Integer> {
             if (!verbose) {
                 spark.sparkContext().setLogLevel("WARN");
             }
-            RunReport report = new FilmRun(spark, options, console, outputOptions())
+            RunReport report = new FilmRun(spark, options, console, outputOptions(), qc)
                     .withWriter(new WriterOptions(writerUrl, writerModel, writerRetries, writerTemperature)).run();
             return summarise(report, console);
         } catch (CatalogueException e) {
@@ -249,6 +268,23 @@ public final class FilmJob implements Callable<Integer> {
         }
         return new JobOptions(catalogue, out, choice(), width, height, fps, seed, codec,
                 preset, crf, planOnly, waveShots, gpuModel, estimates);
+    }
+
+    /** Delivery QC settings; an unreadable --delivery file or an unknown --loudness profile is a usage error. */
+    private QcOptions qcOptions() {
+        if (noQc || planOnly) {
+            return QcOptions.OFF;
+        }
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(delivery);
+            var profiles = !java.nio.file.Files.exists(file) && DEFAULT_DELIVERY.equals(delivery) ? DeliveryProfile.bundled()
+                    : DeliveryProfile.parseYaml(delivery, java.nio.file.Files.readAllBytes(file));
+            DeliveryProfile profile = DeliveryProfile.select(profiles, loudness);
+            return new QcOptions(true, !noSound, profile);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--delivery " + delivery + ": "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + " (or run with --no-qc)");
+        }
     }
 
     private OutputOptions outputOptions() throws IOException {
@@ -335,10 +371,18 @@ public final class FilmJob implements Callable<Integer> {
                 RunReport.Error e = f.error();
                 console.println("failed: " + f.filmId() + ": " + e.file() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.message());
             }
+            if (f.status() == FilmStatus.QC_FAILED) {
+                console.println("qc failed: " + f.filmId() + "/" + f.variant() + ": " + f.qc().get("reasons"));
+            }
+        }
+        for (RunReport.Trailer t : report.trailers()) {
+            if (t.status() == FilmStatus.QC_FAILED) {
+                console.println("qc failed: trailer " + t.filmId() + ": " + t.qc().get("reasons"));
+            }
         }
         console.println("run report: " + resolve(root, RunLayout.RUN_JSON));
         console.println("report page: " + resolve(root, RunLayout.REPORT_PAGE));
-        return report.totals().filmsFailed() > 0 ? 1 : 0;
+        return report.totals().filmsFailed() > 0 || report.totals().deliverablesQcFailed() > 0 ? 1 : 0;
     }
 
     private static String resolve(String root, String file) {
