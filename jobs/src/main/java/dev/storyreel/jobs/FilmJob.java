@@ -1,5 +1,6 @@
 package dev.storyreel.jobs;
 
+import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.catalogue.CatalogueException;
 import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.jobs.cluster.ClusterSettings;
@@ -12,8 +13,14 @@ import dev.storyreel.jobs.run.OutputOptions;
 import dev.storyreel.jobs.run.QcOptions;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.run.WriterOptions;
+import dev.storyreel.jobs.store.OutputGuard;
+import dev.storyreel.jobs.store.OutputLock;
 import dev.storyreel.jobs.store.RunLayout;
+import dev.storyreel.limits.Limit;
+import dev.storyreel.limits.Limits;
 import dev.storyreel.qc.DeliveryProfile;
+import dev.storyreel.render.Captions;
+import dev.storyreel.render.Overlay;
 import dev.storyreel.render.RendererSpec;
 import dev.storyreel.render.diffusion.DiffusionSettings;
 import java.io.FileInputStream;
@@ -43,7 +50,8 @@ import picocli.CommandLine;
             "  storyreel --plan-only --gpu-model h100      # estimate time and cost from conf/estimates.yaml",
             "  storyreel --renderer diffusion --model /models/sd-turbo-onnx --batch-size 8",
             "",
-            "Exit status: 0 all films made, 1 some film failed or some deliverable failed delivery QC, 2 bad usage."})
+            "Exit status: 0 all films made, 1 some film failed or some deliverable failed delivery QC,",
+            "2 bad usage (options, --out refused), 3 --out locked by another run."})
 public final class FilmJob implements Callable<Integer> {
 
     @Option(names = "--catalogue", paramLabel = "CSV|DIR",
@@ -55,6 +63,14 @@ public final class FilmJob implements Callable<Integer> {
 
     @Option(names = "--renderer", description = "Renderer: procedural (CPU animatic) or diffusion (an ONNX Stable Diffusion model, --model).")
     String renderer = "procedural";
+
+    @Option(names = "--overlay", paramLabel = "none|label",
+            description = "Procedural: burn in a technical label and name tags (label, for review copies) or not (none).")
+    String overlay = "none";
+
+    @Option(names = "--captions", paramLabel = "none|burn",
+            description = "Procedural: burn the shot's line into the picture (burn) or not (none; subtitles are tracks).")
+    String captions = "none";
 
     @Option(names = "--model", paramLabel = "DIR|URI", description = "Model folder for model-based renderers (local, or s3a://... copied once per executor).")
     String model = "";
@@ -191,6 +207,14 @@ public final class FilmJob implements Callable<Integer> {
     @Option(names = "--no-qc", description = "Skip delivery QC (loudness, black, frozen, flashes, cuts, subtitles) of the deliverables.")
     boolean noQc;
 
+    @Option(names = "--limits", paramLabel = "FILE",
+            description = "Input limits and allowed source locations (YAML); a missing file means the defaults.")
+    String limitsFile = "conf/limits.yaml";
+
+    @Option(names = "--force", description = "Write into an existing non-empty folder that is not a storyreel output "
+            + "(no file found there is ever deleted).")
+    boolean force;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -210,30 +234,84 @@ public final class FilmJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        JobOptions options = validate();
+        Limits limits = limits();
+        JobOptions options = validate(limits);
         QcOptions qc = qcOptions();
         if (verbose) {
             Configurator.setRootLevel(Level.INFO);
         }
         PrintStream console = System.out;
-        try (SparkSession spark = session()) {
-            if (!verbose) {
-                spark.sparkContext().setLogLevel("WARN");
+        // A local --out is guarded and locked before Spark starts (a refusal is quick and quiet); a URI
+        // once Spark has its Hadoop settings. The lock is held until the run has written run.json.
+        boolean uri = out.contains("://");
+        OutputLock lock = null;
+        try {
+            if (!uri) {
+                lock = guardAndLock(new org.apache.hadoop.conf.Configuration());
             }
-            RunReport report = new FilmRun(spark, options, console, outputOptions(), qc)
-                    .withWriter(new WriterOptions(writerUrl, writerModel, writerRetries, writerTemperature)).run();
-            return summarise(report, console);
-        } catch (CatalogueException e) {
-            System.err.println("storyreel: " + e.getMessage());
-            return 1;
+            try (SparkSession spark = session()) {
+                if (!verbose) {
+                    spark.sparkContext().setLogLevel("WARN");
+                }
+                if (uri) {
+                    lock = guardAndLock(spark.sparkContext().hadoopConfiguration());
+                }
+                RunReport report = new FilmRun(spark, options, console, outputOptions(), qc, limits)
+                        .withWriter(new WriterOptions(writerUrl, writerModel, writerRetries, writerTemperature)).run();
+                return summarise(report, console);
+            } catch (CatalogueException e) {
+                spec.commandLine().getErr().println("storyreel: " + e.getMessage());
+                return 1;
+            }
+        } catch (OutputGuard.Refused e) {
+            spec.commandLine().getErr().println("storyreel: " + e.getMessage());
+            return 2;
+        } catch (OutputLock.Held e) {
+            spec.commandLine().getErr().println("storyreel: " + e.getMessage());
+            return 3;
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
         }
     }
 
-    private JobOptions validate() {
+    private OutputLock guardAndLock(org.apache.hadoop.conf.Configuration conf)
+            throws OutputGuard.Refused, OutputLock.Held, IOException {
+        OutputGuard.check(out, conf, force);
+        return OutputLock.acquire(out, conf);
+    }
+
+    /** The input limits (--limits; defaults when the file does not exist). */
+    private Limits limits() {
+        java.nio.file.Path file = java.nio.file.Path.of(limitsFile);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return Limits.defaults();
+        }
+        try {
+            return Limits.parseYaml(limitsFile, java.nio.file.Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--limits: " + e.getMessage());
+        }
+    }
+
+    private JobOptions validate(Limits limits) {
         try {
             FrameCodec.named(codec);
             if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
                 throw new IllegalArgumentException("--width and --height must be positive and even, got " + width + "x" + height);
+            }
+            if (width > limits.max(Limit.FRAME_WIDTH) || height > limits.max(Limit.FRAME_HEIGHT)) {
+                throw new IllegalArgumentException("--width " + width + " --height " + height + ": the frame size is over the"
+                        + " limit of " + limits.max(Limit.FRAME_WIDTH) + "x" + limits.max(Limit.FRAME_HEIGHT)
+                        + " (frame_width, frame_height in " + limitsFile + ")");
+            }
+            if (!EncoderSettings.PRESETS.contains(preset)) {
+                throw new IllegalArgumentException("--preset '" + preset + "' is not an x264 preset (one of "
+                        + String.join(", ", EncoderSettings.PRESETS) + ")");
+            }
+            if (waveShots < 0) {
+                throw new IllegalArgumentException("--wave-shots must be 0 (four per core) or more, got " + waveShots);
             }
             if (fps <= 0 || fps > 120) {
                 throw new IllegalArgumentException("--fps must be in 1..120, got " + fps);
@@ -243,6 +321,10 @@ public final class FilmJob implements Callable<Integer> {
             }
             if (shardMb < 0) {
                 throw new IllegalArgumentException("--shard-mb must not be negative, got " + shardMb);
+            }
+            if (dataset && choice() instanceof RendererSpec.Procedural p && !p.equals(p.clean())) {
+                throw new IllegalArgumentException("dataset clips are clean plates: --dataset cannot be combined with "
+                        + "--overlay label or --captions burn (run the review copy separately)");
             }
             if (crf < 0 || crf > 51) {
                 throw new IllegalArgumentException("--crf must be in 0..51, got " + crf);
@@ -297,7 +379,8 @@ public final class FilmJob implements Callable<Integer> {
 
     private RendererSpec choice() {
         return switch (renderer) {
-            case RendererSpec.Procedural.NAME -> new RendererSpec.Procedural();
+            case RendererSpec.Procedural.NAME -> new RendererSpec.Procedural(option("--overlay", overlay, Overlay.class),
+                    option("--captions", captions, Captions.class));
             case RendererSpec.Diffusion.NAME -> new RendererSpec.Diffusion(model,
                     new DiffusionSettings(scheduler, steps, guidance, batchSize, keyframeEvery), "");
             case RendererSpec.Remote.NAME -> remote();
@@ -335,6 +418,16 @@ public final class FilmJob implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + e.getMessage());
         }
+    }
+
+    private static <E extends Enum<E>> E option(String name, String value, Class<E> type) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value.strip())) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown " + name + " '" + value + "'; known: " + java.util.Arrays.stream(
+                type.getEnumConstants()).map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     private SparkSession session() throws IOException {

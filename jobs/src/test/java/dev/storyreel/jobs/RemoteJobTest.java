@@ -34,8 +34,8 @@ class RemoteJobTest {
         Path out = tmp.resolve("out");
         // One sample film keeps the suite quick; the acceptance script renders all of them.
         Path catalogue = tmp.resolve("catalogue.csv");
-        Files.writeString(catalogue, "film_id,title,source,style,seed\nnight-ferry,Night Ferry,"
-                + FilmJobTest.SAMPLES.resolve("night-ferry.fountain") + ",noir,5\n");
+        Files.copy(FilmJobTest.SAMPLES.resolve("night-ferry.fountain"), tmp.resolve("night-ferry.fountain"));
+        Files.writeString(catalogue, "film_id,title,source,style,seed\nnight-ferry,Night Ferry,night-ferry.fountain,noir,5\n");
         try (FakeVideoServer server = new FakeVideoServer(KEY)) {
             server.fault(FakeVideoServer.Route.SUBMIT, FakeVideoServer.Fault.status(429, 1));
             String[] args = {"--catalogue", catalogue.toString(), "--out", out.toString(), "--wave-shots", "32",

@@ -9,23 +9,50 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
- * The default renderer: a deterministic Java2D animatic (set from the scene heading, named figures
- * framed by shot kind, captions, camera moves, title cards). Needs no GPU and no weights; same
- * {@link ShotSpec} gives bit-identical frames on any machine, thread or call. Thread-safe.
+ * The default renderer: a deterministic Java2D animatic of what the screenplay says (a set built from
+ * the heading, props from the action, the cast from the character bible in poses from the verbs, framed
+ * by shot size, camera moves with parallax, weather and light, title cards). Text in the picture is a
+ * choice: the technical label and name tags ({@link Overlay}) and the caption band ({@link Captions})
+ * are off by default. Needs no GPU and no weights; the same {@link ShotSpec} and options give
+ * bit-identical frames on any machine, thread or call. Thread-safe.
  */
 public final class ProceduralRenderer implements Renderer {
 
-    /** Id and version; bump the version whenever pixels change. */
-    public static final RendererInfo INFO = new RendererInfo("procedural", "1");
+    /** The pixel version; bump it whenever pixels change. */
+    static final String VERSION = "2";
+
+    /** Id and version of the default (clean picture) renderer. */
+    public static final RendererInfo INFO = new RendererInfo("procedural", VERSION);
+
+    private final Overlay overlay;
+    private final Captions captions;
+    private final RendererInfo info;
+
+    /** Clean pictures: no label, no name tags, no captions. */
+    public ProceduralRenderer() {
+        this(Overlay.NONE, Captions.NONE);
+    }
+
+    /** A renderer with the given text options; they are part of its version, since they change pixels. */
+    public ProceduralRenderer(Overlay overlay, Captions captions) {
+        this.overlay = Objects.requireNonNull(overlay, "overlay");
+        this.captions = Objects.requireNonNull(captions, "captions");
+        this.info = overlay == Overlay.NONE && captions == Captions.NONE ? INFO
+                : new RendererInfo("procedural", VERSION + "+overlay=" + overlay.label() + "+captions=" + captions.label());
+    }
 
     @Override
     public RendererInfo info() {
-        return INFO;
+        return info;
+    }
+
+    /** The set and props a shot is dressed with (what the plan's set and props columns say). */
+    public static ArtDepartment.Dressing dressing(ShotSpec spec) {
+        return ArtDepartment.dress(spec);
     }
 
     /**
-     * Lazily renders each shot's frames in order; holds one shot's layout and at most one frame
-     * (plus one still copy for static shots) at a time.
+     * Lazily renders each shot's frames in order; holds one shot's layout and at most one frame at a time.
      */
     @Override
     public Iterator<RenderedFrame> render(Iterator<ShotSpec> shots) {
@@ -56,7 +83,7 @@ public final class ProceduralRenderer implements Renderer {
                     throw new NoSuchElementException();
                 }
                 if (plan == null) {
-                    plan = ShotLayout.of(spec);
+                    plan = ShotLayout.of(spec, overlay, captions);
                 }
                 int index = next++;
                 return new RenderedFrame(spec, index, plan.frame(index));
@@ -64,9 +91,9 @@ public final class ProceduralRenderer implements Renderer {
         };
     }
 
-    /** The colour a character's clothes have (before the film's style grade): a function of the name only. */
+    /** A character's default clothing colour (before the film's style grade): a function of the name only. */
     public static Color characterColor(String name) {
-        return FigurePainter.characterColor(name);
+        return new Color(CastPainter.nameColour(name));
     }
 
     @Override

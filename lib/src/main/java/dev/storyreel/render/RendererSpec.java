@@ -37,13 +37,41 @@ public sealed interface RendererSpec extends Serializable permits RendererSpec.P
         return "";
     }
 
-    /** The procedural animatic: no model, no GPU. */
-    record Procedural() implements RendererSpec {
+    /**
+     * The procedural animatic: no model, no GPU.
+     *
+     * @param overlay  whether the technical label and name tags are burned in
+     * @param captions whether the shot's line is burned in
+     */
+    record Procedural(Overlay overlay, Captions captions) implements RendererSpec {
         public static final String NAME = "procedural";
+
+        public Procedural {
+            Objects.requireNonNull(overlay, "overlay");
+            Objects.requireNonNull(captions, "captions");
+        }
+
+        /** Clean pictures: no label, no captions (the default, and what datasets always use). */
+        public Procedural() {
+            this(Overlay.NONE, Captions.NONE);
+        }
 
         @Override
         public String name() {
             return NAME;
+        }
+
+        @Override
+        public Map<String, String> options() {
+            Map<String, String> o = new LinkedHashMap<>();
+            o.put("captions", captions.label());
+            o.put("overlay", overlay.label());
+            return o;
+        }
+
+        /** The same renderer drawing clean plates (dataset clips never carry text). */
+        public Procedural clean() {
+            return new Procedural();
         }
 
         @Override

@@ -15,7 +15,7 @@ import java.util.List;
  * A precomputed list of filled shapes at one depth (0 = the sky at infinity, 1 = the figures,
  * above 1 = foreground); each frame only sets the camera transform and fills them.
  */
-record SceneLayer(double depth, List<Item> items) {
+record SceneLayer(double depth, List<Item> items) implements Layer {
 
     /** One filled shape; large backdrops skip antialiasing, whose cost grows with the area covered. */
     record Item(Shape shape, Paint paint, boolean antialias) {
@@ -34,6 +34,11 @@ record SceneLayer(double depth, List<Item> items) {
         }
         path.closePath();
         return path;
+    }
+
+    @Override
+    public void paint(Graphics2D g, double t, int frame) {
+        paint(g);
     }
 
     /** Fills the items; expects antialiasing on and leaves it on. */

@@ -87,9 +87,21 @@ public record ReportModel(String title, List<Fact> facts, List<Fact> stages, Lis
      * @param durationS  duration in seconds
      * @param heading    scene heading (location and time of day)
      * @param thumb      thumbnail relative to the page, or null when none was made
+     * @param set        the set the shot is dressed as ("" when unknown)
+     * @param props      the props it shows
      */
     public record Shot(int scene, String sceneLabel, int shot, String kind, String camera, double durationS,
-                       String heading, String thumb) {
+                       String heading, String thumb, String set, List<String> props) {
+        public Shot {
+            set = set == null ? "" : set;
+            props = props == null ? List.of() : List.copyOf(props);
+        }
+
+        /** A shot without dressing information. */
+        public Shot(int scene, String sceneLabel, int shot, String kind, String camera, double durationS, String heading,
+                    String thumb) {
+            this(scene, sceneLabel, shot, kind, camera, durationS, heading, thumb, "", List.of());
+        }
     }
 
     /** One character of a film's bible: how they look in every shot and the first thing they say. */

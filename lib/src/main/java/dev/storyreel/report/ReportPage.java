@@ -114,7 +114,15 @@ public final class ReportPage {
                     b.append("<div class=\"nothumb\">no frame</div>");
                 }
                 b.append("<figcaption>").append(esc(s.sceneLabel())).append('.').append(s.shot()).append(" · ")
-                        .append(esc(s.camera())).append(" · ").append(seconds(s.durationS())).append("</figcaption></figure>\n");
+                        .append(esc(s.camera())).append(" · ").append(seconds(s.durationS()));
+                if (!s.set().isEmpty()) {
+                    b.append("<span class=\"dress\"><b>").append(esc(s.set().replace('_', ' '))).append("</b>");
+                    if (!s.props().isEmpty()) {
+                        b.append(" · ").append(esc(String.join(", ", s.props())));
+                    }
+                    b.append("</span>");
+                }
+                b.append("</figcaption></figure>\n");
             }
             b.append("</div>\n");
         }

@@ -25,7 +25,13 @@ public final class Seeds {
         /** Props placed by the art department. */
         PROPS(0x960775L),
         /** Generative renderers' initial noise. */
-        NOISE(0x4015EL);
+        NOISE(0x4015EL),
+        /** A location's set dressing (drawn from the location's seed, so a set is the same in every shot). */
+        SET(0x5E7D2E55L),
+        /** A character's looks where the descriptor is silent (drawn from the name's seed). */
+        CAST(0xCA57L),
+        /** Rain, snow, wind and light flicker of a shot. */
+        WEATHER(0x3EA7E2L);
 
         private final long bits;
 

@@ -61,9 +61,42 @@ public final class Subtitles {
         for (int i = 0; i < cues.size(); i++) {
             Cue c = cues.get(i);
             b.append(i + 1).append('\n').append(time(c.startMs(), ',')).append(" --> ").append(time(c.endMs(), ','))
-                    .append('\n').append(c.text()).append("\n\n");
+                    .append('\n').append(srtText(c.text())).append("\n\n");
         }
         return b.toString();
+    }
+
+    /** Zero-width word joiner: breaks a markup opener apart without changing what is shown. */
+    private static final String JOINER = "\u2060";
+
+    /**
+     * A cue's text made inert for SubRip (and for the mov_text stream made from it): no blank line
+     * (a cue boundary), no {@code -->} (a timing line), no HTML-like tag ({@code <i>}, {@code </font>}),
+     * no ASS override block ({@code {\an8}}) or escape ({@code \N}). Line breaks inside the cue stay.
+     */
+    public static String srtText(String text) {
+        String t = flatten(text);
+        t = t.replaceAll("<(?=[A-Za-z/!?])", "<" + JOINER);
+        t = t.replace("{", "{" + JOINER).replace("\\", "\\" + JOINER);
+        return t;
+    }
+
+    /**
+     * A cue's text escaped for WebVTT: {@code &}, {@code <} and {@code >} as character references (so no
+     * {@code <v Eli>}, {@code </c>} or {@code -->} can form), no blank line.
+     */
+    public static String vttText(String text) {
+        return flatten(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** No CR, no blank or whitespace-only line, no "-->" (at any repetition). */
+    private static String flatten(String text) {
+        String t = text.replace("\r\n", "\n").replace('\r', '\n').strip().replaceAll("\n[\\s&&[^\n]]*(?=\n)", "");
+        t = t.replaceAll("\n{2,}", "\n");
+        while (t.contains("-->")) {
+            t = t.replace("-->", "->");
+        }
+        return t;
     }
 
     /** WebVTT text. */
@@ -72,7 +105,7 @@ public final class Subtitles {
         for (int i = 0; i < cues.size(); i++) {
             Cue c = cues.get(i);
             b.append(i + 1).append('\n').append(time(c.startMs(), '.')).append(" --> ").append(time(c.endMs(), '.'))
-                    .append('\n').append(c.text().replace("-->", "->")).append("\n\n");
+                    .append('\n').append(vttText(c.text())).append("\n\n");
         }
         return b.toString();
     }

@@ -7,6 +7,10 @@ import dev.storyreel.plan.PlannedShot;
 import dev.storyreel.plan.ShotPlanner;
 import dev.storyreel.plan.StylePreset;
 import dev.storyreel.screenplay.Screenplay;
+import dev.storyreel.shot.RendererInfo;
+import dev.storyreel.shot.ShotKey;
+import dev.storyreel.shot.ShotKind;
+import dev.storyreel.shot.ShotSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +49,31 @@ public final class VariantPlanner {
             out.add(new VariantPlan(v, relabel(whole, v.id(), shots)));
         }
         return out;
+    }
+
+    /**
+     * A language variant as drawn by a renderer that burns the shot's line into the picture: the same shots
+     * without their source-language line (caption and parenthetical cleared, title cards kept), re-keyed for
+     * {@code renderer}, so the picture never shows the line the variant's subtitles translate.
+     */
+    public static VariantPlan withoutSourceLines(VariantPlan v, RendererInfo renderer) {
+        if (v.spec().language().isEmpty()) {
+            return v;
+        }
+        FilmPlan p = v.plan();
+        List<PlannedShot> out = new ArrayList<>(p.shots().size());
+        for (PlannedShot s : p.shots()) {
+            ShotSpec x = s.spec();
+            if (x.kind() == ShotKind.TITLE || (x.caption().isEmpty() && x.subcaption().isEmpty())) {
+                out.add(s);
+                continue;
+            }
+            ShotSpec clean = new ShotSpec(x.width(), x.height(), x.fps(), x.frames(), x.seed(), x.kind(), x.camera(),
+                    x.setting(), x.characters(), x.speaker(), "", "", x.style(), x.prompt(), x.direction());
+            out.add(new PlannedShot(s.filmId(), s.variant(), s.scene(), s.sceneLabel(), s.shot(), s.startFrame(), clean,
+                    ShotKey.of(renderer, clean), s.sourceLine()));
+        }
+        return new VariantPlan(v.spec(), new FilmPlan(p.filmId(), p.variant(), p.title(), p.source(), out));
     }
 
     /** The shots as variant {@code id}, start frames renumbered from 0; scene and shot numbers kept. */

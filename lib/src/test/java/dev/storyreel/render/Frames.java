@@ -13,7 +13,11 @@ final class Frames {
     }
 
     static List<BufferedImage> render(ShotSpec spec) {
-        try (ProceduralRenderer r = new ProceduralRenderer()) {
+        return render(spec, Overlay.NONE, Captions.NONE);
+    }
+
+    static List<BufferedImage> render(ShotSpec spec, Overlay overlay, Captions captions) {
+        try (ProceduralRenderer r = new ProceduralRenderer(overlay, captions)) {
             List<BufferedImage> out = new ArrayList<>();
             r.render(List.of(spec).iterator()).forEachRemaining(f -> out.add(f.image()));
             return out;

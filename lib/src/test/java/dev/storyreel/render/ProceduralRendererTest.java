@@ -66,8 +66,10 @@ class ProceduralRendererTest {
     }
 
     @Test
-    void infoIsProceduralVersionOne() {
-        assertEquals(new RendererInfo("procedural", "1"), new ProceduralRenderer().info());
+    void infoIsProceduralVersionTwoWithTextOptionsInTheVersion() {
+        assertEquals(new RendererInfo("procedural", "2"), new ProceduralRenderer().info());
+        assertEquals(new RendererInfo("procedural", "2+overlay=label+captions=burn"),
+                new ProceduralRenderer(Overlay.LABEL, Captions.BURN).info());
     }
 
     @Test
@@ -136,11 +138,10 @@ class ProceduralRendererTest {
     }
 
     @Test
-    void staticShotHoldsStill() {
+    void staticShotStillBreathes() {
         List<BufferedImage> frames = Frames.render(dialogue(1, CameraMove.STATIC));
-        for (BufferedImage f : frames) {
-            assertArrayEquals(Frames.bytes(frames.get(0)), Frames.bytes(f));
-        }
+        double total = Frames.meanAbsDiff(frames.get(0), frames.get(frames.size() - 1));
+        assertTrue(total > 1, "a static shot must not be a still image: " + total);
     }
 
     @Test
@@ -206,50 +207,20 @@ class ProceduralRendererTest {
     }
 
     @Test
-    void captionBandDarkensTheBottom() {
+    void captionBandDarkensTheBottomOnlyWhenBurned() {
         ShotSpec with = dialogue(1, CameraMove.STATIC);
-        ShotSpec without = shot(320, 180, 8, 1, ShotKind.DIALOGUE, CameraMove.STATIC, KITCHEN, TWO, "ANNA", "", "", "");
-        BufferedImage a = Frames.last(with);
-        BufferedImage b = Frames.last(without);
+        BufferedImage burned = Frames.render(with, Overlay.NONE, Captions.BURN).get(0);
+        BufferedImage clean = Frames.render(with).get(0);
         // At the left edge (no text) the band darkens the bottom rows.
-        assertTrue(Frames.luma(a, 0, 170, 8, 180) < Frames.luma(b, 0, 170, 8, 180) - 10, "caption band missing");
-        assertTrue(Frames.meanAbsDiff(a, b) > 1, "caption text missing");
+        assertTrue(Frames.luma(burned, 0, 172, 8, 180) < Frames.luma(clean, 0, 172, 8, 180) - 10, "caption band missing");
         // The top of the frame is untouched by the caption.
-        assertEquals(Frames.luma(a, 0, 60, 320, 100), Frames.luma(b, 0, 60, 320, 100), 1e-9);
+        assertEquals(Frames.luma(burned, 0, 40, 320, 100), Frames.luma(clean, 0, 40, 320, 100), 1e-9);
     }
 
     @Test
-    void longCaptionIsCutToThreeLines() {
-        String words = String.join(" ", java.util.Collections.nCopies(200, "word"));
-        int h = 360;
-        BufferedImage a = Frames.last(shot(640, h, 1, 1, ShotKind.ACTION, CameraMove.STATIC, KITCHEN, TWO, "", words, "", ""));
-        BufferedImage b = Frames.last(shot(640, h, 1, 1, ShotKind.ACTION, CameraMove.STATIC, KITCHEN, TWO, "", "", "", ""));
-        int top = h;
-        while (top > 0 && a.getRGB(1, top - 1) != b.getRGB(1, top - 1)) {
-            top--;
-        }
-        double size = CaptionPainter.captionSize(h);
-        double band = h - top;
-        assertTrue(band > 2.5 * size, "band of three lines expected, got " + band);
-        assertTrue(band < 3 * 1.22 * size + 0.9 * size + 2, "band taller than three lines: " + band);
-    }
-
-    @Test
-    void characterColourIsTheSameInEveryShot() {
+    void characterColourIsAFunctionOfTheName() {
         assertEquals(ProceduralRenderer.characterColor("ANNA"), ProceduralRenderer.characterColor("Anna (V.O.)"));
         assertNotEquals(ProceduralRenderer.characterColor("ANNA"), ProceduralRenderer.characterColor("BEN"));
-        int expected = ProceduralRenderer.characterColor("ANNA").getRGB() & 0xFFFFFF;
-        List<ShotSpec> shots = List.of(
-                shot(640, 360, 2, 5, ShotKind.ACTION, CameraMove.STATIC, KITCHEN, List.of("BEN", "ANNA", "CLARA"), "",
-                        "", "", ""),
-                shot(640, 360, 2, 9, ShotKind.TWO_SHOT, CameraMove.STATIC, STREET_NIGHT, TWO, "", "Hi.", "", ""));
-        for (ShotSpec s : shots) {
-            Palette p = Palette.of(s.setting(), s.style());
-            FigurePainter.Placement anna = FigurePainter.cast(s, p, s.height() * 0.6).placements().stream()
-                    .filter(pl -> pl.name().equals("ANNA")).findFirst().orElseThrow();
-            int rgb = Frames.last(s).getRGB((int) anna.x(), (int) anna.bodyCentreY()) & 0xFFFFFF;
-            assertEquals(Integer.toHexString(expected), Integer.toHexString(rgb), s.kind() + " body centre");
-        }
     }
 
     @Test
@@ -332,7 +303,7 @@ class ProceduralRendererTest {
 
     @Test
     void writesSamplePngs() throws Exception {
-        List<Path> written = new ArrayList<>(RenderSamples.write(1280, 720));
+        List<Path> written = new ArrayList<>(RenderSamples.write(480, 270));
         written.addAll(RenderSamples.write(160, 90));
         for (Path p : written) {
             assertTrue(Files.size(p) > 500, p.toString());

@@ -43,4 +43,16 @@ class ReportPageTest {
         assertTrue(html.contains("integrated_lufs -23.1"), html);
         assertFalse(ReportPage.html(new ReportModel("run", List.of(), List.of(), List.of())).contains("Delivery QC"));
     }
+
+    @Test
+    void contactSheetNamesEachShotsSetAndProps() {
+        ReportModel.Film ok = new ReportModel.Film("a", "A", "ok", "1 scene", null, null, 3,
+                List.of(new ReportModel.Shot(1, "1", 1, "wide", "static", 1.5, "PIER - NIGHT", "thumbs/a/1-1.jpg", "harbour",
+                        List.of("boat", "<lamp>")),
+                        new ReportModel.Shot(1, "1", 2, "close", "push_in", 1.5, "PIER - NIGHT", null, "lantern_room", List.of())),
+                null);
+        String html = ReportPage.html(new ReportModel("run", List.of(), List.of(), List.of(ok)));
+        assertTrue(html.contains("<span class=\"dress\"><b>harbour</b> · boat, &lt;lamp&gt;</span>"), html);
+        assertTrue(html.contains("<span class=\"dress\"><b>lantern room</b></span>"), html);
+    }
 }

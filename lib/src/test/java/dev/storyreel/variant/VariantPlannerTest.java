@@ -106,4 +106,33 @@ class VariantPlannerTest {
         assertEquals(640, noir.spec().width());
         assertEquals(360, plans.get(4).plan().shots().get(0).spec().width());
     }
+
+    @Test
+    void languageVariantsLoseTheirSourceLinesWhenLinesAreBurnedIn() throws Exception {
+        List<VariantPlan> plans = new VariantPlanner(SETTINGS, Map.of()).plan(entry(Map.of("languages", "fr")), ferry());
+        RendererInfo burning = new RendererInfo("procedural", "2+overlay=none+captions=burn");
+        VariantPlan main = plans.get(0);
+        VariantPlan fr = plans.get(1);
+        assertEquals("fr", fr.spec().language());
+        assertEquals(main, VariantPlanner.withoutSourceLines(main, burning), "the screenplay's own language keeps its lines");
+        VariantPlan clean = VariantPlanner.withoutSourceLines(fr, burning);
+        assertEquals(fr.plan().shots().size(), clean.plan().shots().size());
+        int cleared = 0;
+        for (int i = 0; i < clean.plan().shots().size(); i++) {
+            PlannedShot before = fr.plan().shots().get(i);
+            PlannedShot after = clean.plan().shots().get(i);
+            assertEquals(before.startFrame(), after.startFrame());
+            if (before.spec().kind() == dev.storyreel.shot.ShotKind.TITLE) {
+                assertEquals(before, after, "title cards stay");
+            } else {
+                assertEquals("", after.spec().caption());
+                assertEquals("", after.spec().subcaption());
+                if (!before.spec().caption().isEmpty()) {
+                    cleared++;
+                    assertTrue(!after.shotKey().equals(before.shotKey()), "a shot without its line has its own key");
+                }
+            }
+        }
+        assertTrue(cleared > 0, "the ferry has lines");
+    }
 }

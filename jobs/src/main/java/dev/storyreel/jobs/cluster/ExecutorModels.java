@@ -97,7 +97,8 @@ public final class ExecutorModels {
             return new RemoteRenderer(settings, Credentials.key(settings.credentialsFile(), "STORYREEL_REMOTE_KEY"),
                     new JobLedger(new HadoopLedgerFiles(r.out()), RunLayout.REMOTE_JOBS), Sleeper.REAL);
         }
-        return new ProceduralRenderer();
+        RendererSpec.Procedural p = (RendererSpec.Procedural) spec;
+        return new ProceduralRenderer(p.overlay(), p.captions());
     }
 
     private Renderer diffusion(RendererSpec.Diffusion spec, Device device) {

@@ -10,6 +10,7 @@ import dev.storyreel.jobs.store.Slots;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.FilmVariant;
 import dev.storyreel.plan.PlannedShot;
+import dev.storyreel.render.ArtDepartment;
 import dev.storyreel.report.ReportModel;
 import dev.storyreel.report.ReportPage;
 import dev.storyreel.variant.VariantSpec;
@@ -229,10 +230,11 @@ public final class ReportStage {
             if (p != null) {
                 for (PlannedShot sh : p.shots()) {
                     String thumb = thumbName(sh);
+                    ArtDepartment.Dressing dressing = ArtDepartment.dress(sh.spec());
                     shots.add(new ReportModel.Shot(sh.scene(), sh.sceneLabel(), sh.shot(), sh.spec().kind().label(),
                             sh.spec().camera().label(), (double) sh.frames() / sh.spec().fps(),
                             sh.spec().setting().location() + " - " + sh.spec().setting().timeOfDay(),
-                            made.contains(thumb) ? thumb : null));
+                            made.contains(thumb) ? thumb : null, dressing.set(), dressing.props()));
                 }
             }
             String posterFile = posterName(f.filmId(), f.variant());

@@ -7,6 +7,8 @@ import dev.storyreel.jobs.run.WriterOptions;
 import dev.storyreel.jobs.store.HadoopLedgerFiles;
 import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.jobs.store.RunLayout;
+import dev.storyreel.limits.Limits;
+import dev.storyreel.limits.SourcePolicy;
 import dev.storyreel.remote.Backoff;
 import dev.storyreel.remote.CircuitBreaker;
 import dev.storyreel.remote.Credentials;
@@ -50,6 +52,7 @@ public final class WriteStage {
         List<CatalogueEntry> entries = new ArrayList<>();
         List<FilmFailure> failures = new ArrayList<>(c.failures());
         WritersRoom room = options.enabled() ? room(options, store) : null;
+        String folder = screenplaysFolder(store);
         for (CatalogueEntry e : c.entries()) {
             if (!e.source().isEmpty()) {
                 entries.add(e);
@@ -69,14 +72,29 @@ public final class WriteStage {
                     columns.remove("logline");
                     columns.remove("brief");
                     columns.remove("variants");
-                    entries.add(new CatalogueEntry(ask.filmId(), e.title(), store.resolve(w.path()).toString(), e.style(),
-                            ask.seed(), e.line(), columns));
+                    entries.add(new CatalogueEntry(ask.filmId(), e.title(), folder + "/" + ask.filmId() + ".fountain",
+                            e.style(), ask.seed(), e.line(), columns));
                 }
             } catch (WriterException | IllegalArgumentException ex) {
                 failures.add(new FilmFailure(e.filmId(), c.location(), e.line(), ex.getMessage()));
             }
         }
-        return new PlanStage.Source(new Catalogue(c.location(), entries, failures), source.baseDir());
+        // The written screenplays lie under --out, outside the catalogue's folder: the source policy allows that folder.
+        List<String> roots = new ArrayList<>(source.limits().sources().roots());
+        roots.add(folder);
+        Limits limits = new Limits(source.limits().values(), new SourcePolicy(roots, source.limits().sources().schemes()));
+        return new PlanStage.Source(new Catalogue(c.location(), entries, failures), source.baseDir(), limits);
+    }
+
+    /** The screenplays' folder as sources name it: a plain absolute path when local, else its full URI. */
+    static String screenplaysFolder(OutputStore store) {
+        org.apache.hadoop.fs.Path dir = store.resolve(RunLayout.SCREENPLAYS);
+        try {
+            org.apache.hadoop.fs.Path q = dir.getFileSystem(dev.storyreel.jobs.cluster.ExecutorHadoop.conf()).makeQualified(dir);
+            return "file".equals(q.toUri().getScheme()) ? q.toUri().getPath() : q.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot resolve " + dir, e);
+        }
     }
 
     /** The asks of one row: its logline, or each alternative script of its brief. */

@@ -39,6 +39,18 @@ public final class RunLayout {
     public static final String SCREENPLAYS = "screenplays";
     /** Devices each stage's tasks held. */
     public static final String DEVICES_JSON = "devices.json";
+    /** The lock a running run holds on its output root (owner: host, pid, start time); deleted when it ends. */
+    public static final String LOCK = ".storyreel.lock";
+    /** Marks a folder as a storyreel output from the first run that locked it on (never deleted). */
+    public static final String MARKER = ".storyreel";
+
+    /**
+     * Whether a name directly inside a table folder ({@link #PLAN}, the dataset's captions) is one a run
+     * writes (partitions, part files, commit markers and their checksums): only these are ever deleted.
+     */
+    public static boolean isTableEntry(String name) {
+        return name.matches("(film_id=.*|part-.*|_SUCCESS|_temporary|_committed_.*|_started_.*|__magic.*|\\.[^/]*\\.crc)");
+    }
 
     private RunLayout() {
     }
