@@ -49,6 +49,8 @@ import picocli.CommandLine;
             "  storyreel --catalogue scripts/ --plan-only  # a folder of .fountain files: plan and estimate only",
             "  storyreel --plan-only --gpu-model h100      # estimate time and cost from conf/estimates.yaml",
             "  storyreel --renderer diffusion --model /models/sd-turbo-onnx --batch-size 8",
+            "  storyreel --renderer remote --remote-url http://gateway:8080 --remote-model ltx-video  # key: STORYREEL_REMOTE_KEY",
+            "  storyreel --catalogue loglines.csv --writer-url http://chat:8000/v1 --writer-model NAME  # key: STORYREEL_WRITER_KEY",
             "",
             "Exit status: 0 all films made, 1 some film failed or some deliverable failed delivery QC,",
             "2 bad usage (options, --out refused), 3 --out locked by another run."})
