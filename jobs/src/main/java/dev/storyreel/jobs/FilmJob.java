@@ -1,5 +1,6 @@
 package dev.storyreel.jobs;
 
+import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.catalogue.CatalogueException;
 import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.jobs.cluster.ClusterSettings;
@@ -9,8 +10,14 @@ import dev.storyreel.jobs.run.Estimates;
 import dev.storyreel.jobs.run.FilmStatus;
 import dev.storyreel.jobs.run.JobOptions;
 import dev.storyreel.jobs.run.OutputOptions;
+import dev.storyreel.jobs.run.QcOptions;
 import dev.storyreel.jobs.run.RunReport;
+import dev.storyreel.jobs.store.OutputGuard;
+import dev.storyreel.jobs.store.OutputLock;
 import dev.storyreel.jobs.store.RunLayout;
+import dev.storyreel.limits.Limit;
+import dev.storyreel.limits.Limits;
+import dev.storyreel.qc.DeliveryProfile;
 import dev.storyreel.render.Captions;
 import dev.storyreel.render.Overlay;
 import dev.storyreel.render.RendererSpec;
@@ -42,7 +49,8 @@ import picocli.CommandLine;
             "  storyreel --plan-only --gpu-model h100      # estimate time and cost from conf/estimates.yaml",
             "  storyreel --renderer diffusion --model /models/sd-turbo-onnx --batch-size 8",
             "",
-            "Exit status: 0 all films made, 1 some film failed, 2 bad usage."})
+            "Exit status: 0 all films made, 1 some film failed or some deliverable failed delivery QC,",
+            "2 bad usage (options, --out refused), 3 --out locked by another run."})
 public final class FilmJob implements Callable<Integer> {
 
     @Option(names = "--catalogue", paramLabel = "CSV|DIR",
@@ -146,6 +154,30 @@ public final class FilmJob implements Callable<Integer> {
     @Option(names = "--styles", paramLabel = "FILE", description = "Style presets (YAML); a missing file means none.")
     String styles = "conf/styles.yaml";
 
+    @Option(names = "--no-sound", description = "Silent films: no voices, score, ambience or mix.")
+    boolean noSound;
+
+    @Option(names = "--loudness", paramLabel = "PROFILE",
+            description = "Delivery profile the mix is normalised to (from --delivery): ebu (-23 LUFS), web (-14 LUFS).")
+    String loudness = "ebu";
+
+    @Option(names = "--delivery", paramLabel = "FILE",
+            description = "Delivery profiles (YAML); without the default file, the copy built into storyreel.")
+    String delivery = DEFAULT_DELIVERY;
+
+    static final String DEFAULT_DELIVERY = "conf/delivery.yaml";
+
+    @Option(names = "--no-qc", description = "Skip delivery QC (loudness, black, frozen, flashes, cuts, subtitles) of the deliverables.")
+    boolean noQc;
+
+    @Option(names = "--limits", paramLabel = "FILE",
+            description = "Input limits and allowed source locations (YAML); a missing file means the defaults.")
+    String limitsFile = "conf/limits.yaml";
+
+    @Option(names = "--force", description = "Write into an existing non-empty folder that is not a storyreel output "
+            + "(no file found there is ever deleted).")
+    boolean force;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -165,28 +197,83 @@ public final class FilmJob implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        JobOptions options = validate();
+        Limits limits = limits();
+        JobOptions options = validate(limits);
+        QcOptions qc = qcOptions();
         if (verbose) {
             Configurator.setRootLevel(Level.INFO);
         }
         PrintStream console = System.out;
-        try (SparkSession spark = session()) {
-            if (!verbose) {
-                spark.sparkContext().setLogLevel("WARN");
+        // A local --out is guarded and locked before Spark starts (a refusal is quick and quiet); a URI
+        // once Spark has its Hadoop settings. The lock is held until the run has written run.json.
+        boolean uri = out.contains("://");
+        OutputLock lock = null;
+        try {
+            if (!uri) {
+                lock = guardAndLock(new org.apache.hadoop.conf.Configuration());
             }
-            RunReport report = new FilmRun(spark, options, console, outputOptions()).run();
-            return summarise(report, console);
-        } catch (CatalogueException e) {
-            System.err.println("storyreel: " + e.getMessage());
-            return 1;
+            try (SparkSession spark = session()) {
+                if (!verbose) {
+                    spark.sparkContext().setLogLevel("WARN");
+                }
+                if (uri) {
+                    lock = guardAndLock(spark.sparkContext().hadoopConfiguration());
+                }
+                RunReport report = new FilmRun(spark, options, console, outputOptions(), qc, limits).run();
+                return summarise(report, console);
+            } catch (CatalogueException e) {
+                spec.commandLine().getErr().println("storyreel: " + e.getMessage());
+                return 1;
+            }
+        } catch (OutputGuard.Refused e) {
+            spec.commandLine().getErr().println("storyreel: " + e.getMessage());
+            return 2;
+        } catch (OutputLock.Held e) {
+            spec.commandLine().getErr().println("storyreel: " + e.getMessage());
+            return 3;
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
         }
     }
 
-    private JobOptions validate() {
+    private OutputLock guardAndLock(org.apache.hadoop.conf.Configuration conf)
+            throws OutputGuard.Refused, OutputLock.Held, IOException {
+        OutputGuard.check(out, conf, force);
+        return OutputLock.acquire(out, conf);
+    }
+
+    /** The input limits (--limits; defaults when the file does not exist). */
+    private Limits limits() {
+        java.nio.file.Path file = java.nio.file.Path.of(limitsFile);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return Limits.defaults();
+        }
+        try {
+            return Limits.parseYaml(limitsFile, java.nio.file.Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--limits: " + e.getMessage());
+        }
+    }
+
+    private JobOptions validate(Limits limits) {
         try {
             FrameCodec.named(codec);
             if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
                 throw new IllegalArgumentException("--width and --height must be positive and even, got " + width + "x" + height);
+            }
+            if (width > limits.max(Limit.FRAME_WIDTH) || height > limits.max(Limit.FRAME_HEIGHT)) {
+                throw new IllegalArgumentException("--width " + width + " --height " + height + ": the frame size is over the"
+                        + " limit of " + limits.max(Limit.FRAME_WIDTH) + "x" + limits.max(Limit.FRAME_HEIGHT)
+                        + " (frame_width, frame_height in " + limitsFile + ")");
+            }
+            if (!EncoderSettings.PRESETS.contains(preset)) {
+                throw new IllegalArgumentException("--preset '" + preset + "' is not an x264 preset (one of "
+                        + String.join(", ", EncoderSettings.PRESETS) + ")");
+            }
+            if (waveShots < 0) {
+                throw new IllegalArgumentException("--wave-shots must be 0 (four per core) or more, got " + waveShots);
             }
             if (fps <= 0 || fps > 120) {
                 throw new IllegalArgumentException("--fps must be in 1..120, got " + fps);
@@ -222,6 +309,23 @@ public final class FilmJob implements Callable<Integer> {
         }
         return new JobOptions(catalogue, out, choice(), width, height, fps, seed, codec,
                 preset, crf, planOnly, waveShots, gpuModel, estimates);
+    }
+
+    /** Delivery QC settings; an unreadable --delivery file or an unknown --loudness profile is a usage error. */
+    private QcOptions qcOptions() {
+        if (noQc || planOnly) {
+            return QcOptions.OFF;
+        }
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(delivery);
+            var profiles = !java.nio.file.Files.exists(file) && DEFAULT_DELIVERY.equals(delivery) ? DeliveryProfile.bundled()
+                    : DeliveryProfile.parseYaml(delivery, java.nio.file.Files.readAllBytes(file));
+            DeliveryProfile profile = DeliveryProfile.select(profiles, loudness);
+            return new QcOptions(true, !noSound, profile);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--delivery " + delivery + ": "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + " (or run with --no-qc)");
+        }
     }
 
     private OutputOptions outputOptions() throws IOException {
@@ -287,10 +391,18 @@ public final class FilmJob implements Callable<Integer> {
                 RunReport.Error e = f.error();
                 console.println("failed: " + f.filmId() + ": " + e.file() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.message());
             }
+            if (f.status() == FilmStatus.QC_FAILED) {
+                console.println("qc failed: " + f.filmId() + "/" + f.variant() + ": " + f.qc().get("reasons"));
+            }
+        }
+        for (RunReport.Trailer t : report.trailers()) {
+            if (t.status() == FilmStatus.QC_FAILED) {
+                console.println("qc failed: trailer " + t.filmId() + ": " + t.qc().get("reasons"));
+            }
         }
         console.println("run report: " + resolve(root, RunLayout.RUN_JSON));
         console.println("report page: " + resolve(root, RunLayout.REPORT_PAGE));
-        return report.totals().filmsFailed() > 0 ? 1 : 0;
+        return report.totals().filmsFailed() > 0 || report.totals().deliverablesQcFailed() > 0 ? 1 : 0;
     }
 
     private static String resolve(String root, String file) {

@@ -2,6 +2,7 @@ package dev.storyreel.jobs;
 
 import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.catalogue.CatalogueException;
+import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.jobs.cluster.DeviceAudit;
 import dev.storyreel.jobs.cluster.ExecutorModels;
@@ -11,18 +12,22 @@ import dev.storyreel.jobs.run.JobOptions;
 import dev.storyreel.jobs.run.OutputOptions;
 import dev.storyreel.jobs.run.PlanSummary;
 import dev.storyreel.jobs.run.Progress;
+import dev.storyreel.jobs.run.QcOptions;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.run.RunReportBuilder;
 import dev.storyreel.jobs.stage.AssembleStage;
 import dev.storyreel.jobs.stage.DatasetStage;
 import dev.storyreel.jobs.stage.Deliverables;
 import dev.storyreel.jobs.stage.PlanStage;
+import dev.storyreel.jobs.stage.QcStage;
 import dev.storyreel.jobs.stage.RenderStage;
 import dev.storyreel.jobs.stage.ReportStage;
 import dev.storyreel.jobs.stage.TrailerStage;
 import dev.storyreel.jobs.store.OutputStore;
+import dev.storyreel.jobs.store.BibleTables;
 import dev.storyreel.jobs.store.PlanTable;
 import dev.storyreel.jobs.store.RunLayout;
+import dev.storyreel.limits.Limits;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlanSettings;
 import dev.storyreel.render.Renderer;
@@ -40,24 +45,41 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One run of the film job: calls the stages in order (plan, render, assemble, deliver, dataset,
- * report) and hands their results to the run report. Films fail one by one, never the run.
+ * One run of the film job: calls the stages in order (plan, render, assemble, deliver, qc, dataset,
+ * report) and hands their results to the run report. Films fail one by one, never the run: a stage
+ * that throws (a failed Spark job, a full disk) fails the films it was working on with its error, the
+ * later stages go on with the rest, and {@code run.json} is written whatever happened.
  */
 final class FilmRun {
     private final SparkSession spark;
     private final JobOptions options;
     private final PrintStream console;
     private final OutputOptions outputs;
+    private final QcOptions qc;
+    private final Limits limits;
+
+    /** A stage's work, which may throw anything (Spark's checked SparkException included). */
+    @FunctionalInterface
+    private interface StageWork<T> {
+        T run() throws Exception;
+    }
 
     FilmRun(SparkSession spark, JobOptions options, PrintStream console) {
         this(spark, options, console, OutputOptions.NONE);
     }
 
     FilmRun(SparkSession spark, JobOptions options, PrintStream console, OutputOptions outputs) {
+        this(spark, options, console, outputs, QcOptions.OFF, Limits.defaults());
+    }
+
+    FilmRun(SparkSession spark, JobOptions options, PrintStream console, OutputOptions outputs, QcOptions qc,
+            Limits limits) {
         this.spark = spark;
         this.options = options;
         this.console = console;
         this.outputs = outputs;
+        this.qc = qc;
+        this.limits = limits;
     }
 
     /** Runs the job and writes {@code run.json}; the report says which films failed. */
@@ -77,14 +99,16 @@ final class FilmRun {
     private RunReport run(Progress progress, OutputStore store, PlanSettings planSettings, RendererInfo rendererInfo,
                           long t0) throws CatalogueException {
         PlanStage.Source source = PlanStage.readCatalogue(options.catalogue(), spark.sparkContext().hadoopConfiguration(),
-                options.seed());
+                options.seed(), limits);
         RunReportBuilder report = new RunReportBuilder(options, outputs, spark.sparkContext().master(), source.catalogue());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         DeviceAudit.reset();
         spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "plan");
         List<VariantPlan> variants = new ArrayList<>();
         Map<String, Map<String, String>> translations = new LinkedHashMap<>();
-        for (PlanStage.Outcome o : PlanStage.plan(jsc, source, planSettings, outputs.styles())) {
+        List<String> all = source.catalogue().entries().stream().map(e -> e.filmId()).toList();
+        for (PlanStage.Outcome o : stage(report, "plan", all, options.catalogue(), List.<PlanStage.Outcome>of(),
+                () -> PlanStage.plan(jsc, source, planSettings, outputs.styles()))) {
             if (o.failure() != null) {
                 report.fail(o.failure());
             } else {
@@ -103,7 +127,12 @@ final class FilmRun {
         Deliverables deliverables = new Deliverables(variants, translations, outputs.subtitleNames(), enc);
         report.outputFiles(deliverables::files);
         report.failures().forEach(f -> console.println("[plan] failed " + f.describe()));
-        PlanTable.write(spark, plans, rendererInfo, store.resolve(RunLayout.PLAN).toString());
+        stage(report, "plan", ids(plans), store.resolve(RunLayout.PLAN).toString(), null, () -> {
+            PlanTable.write(spark, store, plans, rendererInfo);
+            BibleTables.write(spark, plans, store.resolve(RunLayout.CHARACTERS).toString(),
+                    store.resolve(RunLayout.LOCATIONS).toString());
+            return null;
+        });
         report.stage("plan", seconds(t0));
         // Executors check that their copy of the renderer (and model) has the version the plan was made with.
         RendererSpec renderer = options.renderer().expecting(rendererInfo.version());
@@ -115,7 +144,10 @@ final class FilmRun {
             long t1 = System.nanoTime();
             int wave = options.waveShots() > 0 ? options.waveShots() : Math.max(2, jsc.defaultParallelism() * 4);
             spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "render");
-            RenderStage.Result render = RenderStage.run(spark, store, plans, renderer, options.codec(), wave, progress);
+            List<FilmPlan> toRender = plans.stream().filter(p -> !report.failed(p.filmId())).toList();
+            RenderStage.Result render = stage(report, "render", ids(toRender), store.resolve(RunLayout.FRAMES).toString(),
+                    new RenderStage.Result(0, 0, 0, 0, List.of()),
+                    () -> RenderStage.run(spark, store, toRender, renderer, options.codec(), wave, progress));
             report.stage("render", seconds(t1));
             report.rendered(render.shotsRendered(), render.framesRendered());
             render.failures().forEach(report::fail);
@@ -125,38 +157,87 @@ final class FilmRun {
             long t2 = System.nanoTime();
             List<FilmPlan> renderable = plans.stream().filter(p -> !report.failed(p.filmId())).toList();
             spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "assemble");
-            AssembleStage.Result assemble = AssembleStage.run(spark, store, renderable, enc, deliverables.captions(),
-                    progress);
+            AssembleStage.Result assemble = stage(report, "assemble", ids(renderable), store.resolve(RunLayout.FILMS).toString(),
+                    new AssembleStage.Result(0, List.of()),
+                    () -> AssembleStage.run(spark, store, renderable, enc, deliverables.captions(), progress));
             report.stage("assemble", seconds(t2));
             report.encoded(assemble.segmentsEncoded());
             assemble.failures().forEach(report::fail);
 
             long t3 = System.nanoTime();
+            List<VariantPlan> delivered = variants.stream().filter(v -> !report.failed(v.plan().filmId())).toList();
+            stage(report, "deliver", delivered.stream().map(v -> v.plan().filmId()).distinct().toList(),
+                    store.resolve(RunLayout.FILMS).toString(), null, () -> {
+                        deliverables.write(store, delivered);
+                        return null;
+                    });
             List<VariantPlan> made = variants.stream().filter(v -> !report.failed(v.plan().filmId())).toList();
-            deliverables.write(store, made);
-            report.trailers(TrailerStage.run(spark, store, made, source.catalogue().entries(), outputs.trailerSeconds(),
-                    enc, progress));
+            List<RunReport.Trailer> trailers = stage(report, "deliver", List.of(),
+                    store.resolve(RunLayout.TRAILERS).toString(), List.<RunReport.Trailer>of(),
+                    () -> TrailerStage.run(spark, store, made, source.catalogue().entries(), outputs.trailerSeconds(),
+                            enc, progress));
+            report.trailers(trailers);
             report.stage("deliver", seconds(t3));
+            if (qc.enabled()) {
+                long tq = System.nanoTime();
+                report.qc(qc, QcStage.run(spark, store, QcStage.tasks(made, deliverables, trailers), qc, progress));
+                report.stage("qc", seconds(tq));
+            }
             if (outputs.dataset()) {
                 long t4 = System.nanoTime();
-                report.dataset(DatasetStage.run(spark, store, made, enc, options.renderer(), outputs.shardBytes(),
-                        progress));
+                Map<String, Object> none = new LinkedHashMap<>();
+                report.dataset(stage(report, "dataset", List.of(), store.resolve(RunLayout.DATASET).toString(), none,
+                        () -> DatasetStage.run(spark, store, made, enc, options.renderer(), outputs.shardBytes(), progress)));
                 report.stage("dataset", seconds(t4));
             }
         }
         long t5 = System.nanoTime();
         try {
             ReportStage.run(spark, store, report.build(), plans);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             progress.note("report", "cannot write the report page: " + Failures.rootMessage(e));
         }
         report.stage("report", seconds(t5));
         report.stage("total", seconds(t0));
         RunReport done = report.build();
         spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, null);
-        store.publish(DeviceAudit.toJson(), store.resolve(RunLayout.DEVICES_JSON));
-        store.publish(done.toJson(), store.resolve(RunLayout.RUN_JSON));
+        try {
+            store.publish(DeviceAudit.toJson(), store.resolve(RunLayout.DEVICES_JSON));
+        } catch (RuntimeException e) {
+            progress.note("report", "cannot write " + RunLayout.DEVICES_JSON + ": " + Failures.rootMessage(e));
+        }
+        try {
+            store.publish(done.toJson(), store.resolve(RunLayout.RUN_JSON));
+        } catch (RuntimeException e) {
+            // Nowhere left to write the report (a full disk): say so in one line; the console summary follows.
+            console.println("storyreel: cannot write " + store.resolve(RunLayout.RUN_JSON) + ": " + Failures.rootMessage(e));
+        }
         return done;
+    }
+
+    /**
+     * Runs one stage's work. When it throws, each of {@code films} that has not failed yet fails with the
+     * stage's error ({@code file}: the output it was writing), the console says so in one line, and
+     * {@code fallback} stands for the stage's result so that the run goes on.
+     */
+    private <T> T stage(RunReportBuilder report, String name, List<String> films, String file, T fallback,
+                        StageWork<T> work) {
+        try {
+            return work.run();
+        } catch (Exception e) {
+            String why = name + " stage failed: " + Failures.rootMessage(e);
+            console.println("[" + name + "] " + why);
+            for (String id : films) {
+                if (!report.failed(id)) {
+                    report.fail(new FilmFailure(id, file, 0, why));
+                }
+            }
+            return fallback;
+        }
+    }
+
+    private static List<String> ids(List<FilmPlan> plans) {
+        return plans.stream().map(FilmPlan::filmId).distinct().toList();
     }
 
     /** GPUs the executors hold (executors × GPUs each, from the Spark conf), at least one. */

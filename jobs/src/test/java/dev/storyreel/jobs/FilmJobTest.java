@@ -260,6 +260,10 @@ class FilmJobTest {
         if (!all.contains("--master")) {
             all.addAll(List.of("--master", "local[2]"));
         }
+        if (!all.contains("--delivery")) {
+            // Delivery QC runs in the tests that name their delivery profiles (QcJobTest).
+            all.add("--no-qc");
+        }
         return FilmJob.commandLine().execute(all.toArray(String[]::new));
     }
 

@@ -16,6 +16,23 @@ import java.util.HexFormat;
  * @param crf    x264 constant rate factor (0-51, lower is better)
  */
 public record EncoderSettings(int width, int height, int fps, String preset, int crf) implements java.io.Serializable {
+    /** The x264 presets, fastest first. */
+    public static final java.util.List<String> PRESETS = java.util.List.of("ultrafast", "superfast", "veryfast", "faster",
+            "fast", "medium", "slow", "slower", "veryslow", "placebo");
+
+    /** Refuses what x264 would refuse only after the render: an unknown preset, a CRF outside 0..51, an odd or empty size. */
+    public EncoderSettings {
+        if (!PRESETS.contains(preset)) {
+            throw new IllegalArgumentException("unknown x264 preset '" + preset + "' (one of " + String.join(", ", PRESETS) + ")");
+        }
+        if (crf < 0 || crf > 51) {
+            throw new IllegalArgumentException("x264 CRF must be in 0..51, got " + crf);
+        }
+        if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0 || fps <= 0) {
+            throw new IllegalArgumentException("frame size must be positive and even and fps positive, got "
+                    + width + "x" + height + " at " + fps + " fps");
+        }
+    }
 
     /** Defaults used by the job: x264 veryfast at CRF 20. */
     public static EncoderSettings of(int width, int height, int fps) {

@@ -1,5 +1,8 @@
 package dev.storyreel.catalogue;
 
+import dev.storyreel.limits.Limit;
+import dev.storyreel.limits.LimitExceeded;
+import dev.storyreel.limits.Limits;
 import dev.storyreel.shot.Seeds;
 
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -14,7 +17,10 @@ import java.util.Map;
 
 /**
  * Reads a catalogue: a CSV with the header {@code film_id,title,source,style,seed}, or the file
- * names of a folder of screenplays. A bad row fails its film only; a bad header fails the catalogue.
+ * names of a folder of screenplays. A bad row fails its film only; a bad header, no films at all or
+ * more rows than {@link Limit#CATALOGUE_ROWS} fail the catalogue. When two rows give the same id
+ * (also after sanitising: "Film A" and "film-a"), the later row fails, naming both lines, and the
+ * earlier is made; its failure carries the id {@code <id>@<line>} so that it is reported apart.
  */
 public final class CatalogueParser {
     /** Columns a CSV catalogue must have; film_id, title, style and seed may be left empty. */
@@ -22,11 +28,20 @@ public final class CatalogueParser {
     /** Screenplay file extensions recognised in a folder catalogue. */
     public static final List<String> SCREENPLAY_EXTENSIONS = List.of(".fountain", ".spmd", ".fdx");
 
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\t]]|[\\u2028\\u2029]");
+
     private final long runSeed;
+    private final Limits limits;
 
     /** @param runSeed the run's seed (--seed), mixed into every film's seed; 0 keeps the catalogue's seeds as they are */
     public CatalogueParser(long runSeed) {
+        this(runSeed, Limits.defaults());
+    }
+
+    /** As above, enforcing {@code limits} (the number of rows). */
+    public CatalogueParser(long runSeed, Limits limits) {
         this.runSeed = runSeed;
+        this.limits = limits;
     }
 
     /** Parses CSV text; {@code location} names the file in messages. */
@@ -38,6 +53,7 @@ public final class CatalogueParser {
         List<CatalogueEntry> entries = new ArrayList<>();
         List<FilmFailure> failures = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
+        long rowCount = 0;
         try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class)
                 .with(CsvSchema.emptySchema())
                 .readValues(stripBom(csv))) {
@@ -51,16 +67,25 @@ public final class CatalogueParser {
                 if (row.stream().allMatch(String::isBlank)) {
                     continue;
                 }
+                limits.check(Limit.CATALOGUE_ROWS, ++rowCount, location, line);
                 readRow(location, line, row, column, firstLine, entries, failures);
             }
+        } catch (LimitExceeded e) {
+            throw new CatalogueException(location, e.line(), e.reason());
         } catch (IOException | RuntimeException e) {
             throw new CatalogueException(location, 0, "not a readable CSV: " + e.getMessage());
+        }
+        if (entries.isEmpty() && failures.isEmpty()) {
+            throw new CatalogueException(location, 0, "no films: the catalogue has a header but no rows");
         }
         return new Catalogue(location, entries, failures);
     }
 
-    /** A catalogue made of the screenplay files in a folder, in name order; ids from the file stems. */
-    public Catalogue fromFolder(String location, List<String> fileNames) {
+    /**
+     * A catalogue made of the screenplay files in a folder, in name order; ids from the file stems.
+     * A folder with no screenplay file at all is an error.
+     */
+    public Catalogue fromFolder(String location, List<String> fileNames) throws CatalogueException {
         List<CatalogueEntry> entries = new ArrayList<>();
         List<FilmFailure> failures = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -73,11 +98,17 @@ public final class CatalogueParser {
             if (id.isEmpty()) {
                 failures.add(new FilmFailure(stem, name, 0, "file name gives no usable film id"));
             } else if (seen.putIfAbsent(id.get(), 0) != null) {
-                failures.add(new FilmFailure(id.get(), name, 0, "another file already gives the film id '" + id.get() + "'"));
+                failures.add(new FilmFailure(id.get() + "@" + name, name, 0,
+                        "another file already gives the film id '" + id.get() + "'"));
             } else {
                 entries.add(new CatalogueEntry(id.get(), "", name, "", mix(0), 0));
             }
         });
+        if (entries.isEmpty() && failures.isEmpty()) {
+            throw new CatalogueException(location, 0, "no films: the folder holds no screenplay ("
+                    + String.join(", ", SCREENPLAY_EXTENSIONS) + ")");
+        }
+        limits.check(Limit.CATALOGUE_ROWS, entries.size() + failures.size(), location, 0);
         return new Catalogue(location, entries, failures);
     }
 
@@ -103,7 +134,8 @@ public final class CatalogueParser {
                          Map<String, Integer> firstLine, List<CatalogueEntry> entries, List<FilmFailure> failures) {
         String source = cell(row, column, "source");
         String rawId = cell(row, column, "film_id");
-        if (rawId.isEmpty()) {
+        boolean fromStem = rawId.isEmpty();
+        if (fromStem) {
             rawId = FilmId.stem(source);
         }
         var id = FilmId.sanitise(rawId);
@@ -115,7 +147,10 @@ public final class CatalogueParser {
         String filmId = id.get();
         Integer earlier = firstLine.putIfAbsent(filmId, line);
         if (earlier != null) {
-            failures.add(new FilmFailure(filmId, location, line, "duplicate film_id '" + filmId + "' (first on line " + earlier + ")"));
+            String given = fromStem ? "the id '" + filmId + "' taken from the file name"
+                    : rawId.equals(filmId) ? "'" + filmId + "'" : "'" + rawId + "' (as an id '" + filmId + "')";
+            failures.add(new FilmFailure(filmId + "@" + line, location, line, "duplicate film_id: " + given + " on line "
+                    + line + " is already used on line " + earlier + " (line " + earlier + "'s film is made)"));
             return;
         }
         if (source.isEmpty()) {
@@ -147,7 +182,9 @@ public final class CatalogueParser {
 
     private static String cell(List<String> row, Map<String, Integer> column, String name) {
         Integer i = column.get(name);
-        return i == null || i >= row.size() || row.get(i) == null ? "" : row.get(i).strip();
+        // Control characters (NUL included) never reach titles, captions or ids.
+        return i == null || i >= row.size() || row.get(i) == null ? ""
+                : CONTROL.matcher(row.get(i)).replaceAll(" ").strip();
     }
 
     private static String stripBom(String s) {

@@ -12,7 +12,9 @@ public final class FilmId {
 
     /**
      * Lower-cases the text, turns every run of other characters into '-', and trims leading and
-     * trailing '.', '-' and '_' (so "." and ".." cannot survive). Empty when nothing is left.
+     * trailing '.', '-' and '_' (so "." and ".." cannot survive). An id longer than 96 characters keeps
+     * a prefix and ends with a hash of the whole, so long ids never collide by truncation. Empty when
+     * nothing is left.
      */
     public static Optional<String> sanitise(String raw) {
         if (raw == null) {
@@ -21,7 +23,9 @@ public final class FilmId {
         String s = raw.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
         s = s.replaceAll("^[._-]+", "").replaceAll("[._-]+$", "");
         if (s.length() > MAX_LENGTH) {
-            s = s.substring(0, MAX_LENGTH).replaceAll("[._-]+$", "");
+            // Two long ids that share a prefix must stay apart: keep a prefix and add a hash of the whole.
+            String hash = String.format(java.util.Locale.ROOT, "%016x", dev.storyreel.shot.StableHash.of(s));
+            s = s.substring(0, MAX_LENGTH - hash.length() - 1).replaceAll("[._-]+$", "") + "-" + hash;
         }
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Writes an OpenTimelineIO timeline as JSON ({@code .otio}): a Timeline.1 whose Stack.1 holds one
  * video Track.1 of Clip.2 items, each with an ExternalReference.1 to its shot clip and its
- * available range, times as RationalTime.1 at the film's frame rate.
+ * available range, times as RationalTime.1 at the film's frame rate. A clip that begins with a dissolve or a
+ * fade is preceded by a Transition.1 item (SMPTE_Dissolve, or a custom fade from black) centred on the cut.
  */
 public final class Otio {
     /** Pretty JSON written the way OTIO writes it: {@code "key": value}. */
@@ -37,6 +38,9 @@ public final class Otio {
                     range(0, c.frames(), fps));
             clip.put("media_references", Map.of("DEFAULT_MEDIA", ref));
             clip.put("active_media_reference_key", "DEFAULT_MEDIA");
+            if (c.blends()) {
+                children.add(transition(c, fps, children.isEmpty()));
+            }
             children.add(clip);
         }
         Map<String, Object> track = item("Track.1", Map.of(), "V1", null);
@@ -54,6 +58,19 @@ public final class Otio {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write OTIO JSON", e);
         }
+    }
+
+    /** A Transition.1 before {@code c}: half its length before the cut, half after (none before the first clip). */
+    private static Map<String, Object> transition(TimelineClip c, int fps, boolean first) {
+        int n = c.transitionFrames(fps);
+        Map<String, Object> t = object("Transition.1");
+        t.put("metadata", Map.of("storyreel", Map.of("transition_in", c.transitionIn().label())));
+        t.put("name", c.transitionIn().label());
+        t.put("in_offset", time(first ? 0 : n / 2, fps));
+        t.put("out_offset", time(first ? n : n - n / 2, fps));
+        t.put("transition_type", c.transitionIn() == dev.storyreel.shot.Transition.DISSOLVE ? "SMPTE_Dissolve"
+                : "Custom_Transition");
+        return t;
     }
 
     private static Map<String, Object> object(String schema) {

@@ -22,10 +22,24 @@ import java.util.Objects;
 public record Element(ElementType type, String text, int line, String sceneNumber,
                       List<String> extensions, boolean dual, boolean centered, int depth) {
 
+    /** Control characters (NUL, escape, C1, Unicode line/paragraph separators); '\n' and '\t' are kept apart. */
+    private static final java.util.regex.Pattern CONTROL =
+            java.util.regex.Pattern.compile("[\\p{Cc}\\u2028\\u2029&&[^\\n\\t]]");
+
     public Element {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(text, "text");
-        extensions = List.copyOf(extensions);
+        // Untrusted text is data: control characters never reach captions, speaker names or prompts.
+        text = clean(text);
+        extensions = extensions.stream().map(Element::clean).toList();
+    }
+
+    /** The text without control characters ('\n' and '\t' kept, line/paragraph separators as spaces, the rest dropped). */
+    static String clean(String text) {
+        if (!CONTROL.matcher(text).find()) {
+            return text;
+        }
+        return CONTROL.matcher(text.replace('\u2028', ' ').replace('\u2029', ' ')).replaceAll("");
     }
 
     /** A plain element of the given type. */

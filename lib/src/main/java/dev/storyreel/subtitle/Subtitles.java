@@ -8,15 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A film's subtitles from its plan: one cue per dialogue shot, timed from the shot's start frame and
- * length. With a translation, a speech spread over several consecutive shots becomes one cue with
- * the translated text. Also writes the cues as SubRip and WebVTT.
+ * A film's subtitles from its plan: one speech per dialogue shot, timed from the shot's start frame and
+ * length. With a translation, a speech spread over several consecutive shots becomes one speech with
+ * the translated text. Each speech becomes one or more cues laid out by {@link SubtitleLayout}. Also
+ * writes the cues as SubRip and WebVTT.
  */
 public final class Subtitles {
     private Subtitles() {
     }
 
-    /** The cues of a film; {@code names} prefixes each line with its speaker ("MARTA: ..."). */
+    /**
+     * The cues of a film; {@code names} prefixes each line with its speaker ("MARTA: ..."). Each speech
+     * is laid out by {@link SubtitleLayout#standard()} (wrapped lines, two per cue, long speeches split).
+     */
     public static List<Cue> of(FilmPlan plan, boolean names, Translation translation) {
         List<Cue> out = new ArrayList<>();
         List<PlannedShot> shots = plan.shots();
@@ -43,7 +47,7 @@ public final class Subtitles {
             }
             out.add(new Cue(millis(s.startFrame(), fps), millis(end, fps), text.strip()));
         }
-        return out;
+        return SubtitleLayout.standard().layout(out, millis(plan.frames(), fps));
     }
 
     /** Milliseconds of a frame index at {@code fps}, rounded to the nearest. */
@@ -57,9 +61,42 @@ public final class Subtitles {
         for (int i = 0; i < cues.size(); i++) {
             Cue c = cues.get(i);
             b.append(i + 1).append('\n').append(time(c.startMs(), ',')).append(" --> ").append(time(c.endMs(), ','))
-                    .append('\n').append(c.text()).append("\n\n");
+                    .append('\n').append(srtText(c.text())).append("\n\n");
         }
         return b.toString();
+    }
+
+    /** Zero-width word joiner: breaks a markup opener apart without changing what is shown. */
+    private static final String JOINER = "\u2060";
+
+    /**
+     * A cue's text made inert for SubRip (and for the mov_text stream made from it): no blank line
+     * (a cue boundary), no {@code -->} (a timing line), no HTML-like tag ({@code <i>}, {@code </font>}),
+     * no ASS override block ({@code {\an8}}) or escape ({@code \N}). Line breaks inside the cue stay.
+     */
+    public static String srtText(String text) {
+        String t = flatten(text);
+        t = t.replaceAll("<(?=[A-Za-z/!?])", "<" + JOINER);
+        t = t.replace("{", "{" + JOINER).replace("\\", "\\" + JOINER);
+        return t;
+    }
+
+    /**
+     * A cue's text escaped for WebVTT: {@code &}, {@code <} and {@code >} as character references (so no
+     * {@code <v Eli>}, {@code </c>} or {@code -->} can form), no blank line.
+     */
+    public static String vttText(String text) {
+        return flatten(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** No CR, no blank or whitespace-only line, no "-->" (at any repetition). */
+    private static String flatten(String text) {
+        String t = text.replace("\r\n", "\n").replace('\r', '\n').strip().replaceAll("\n[\\s&&[^\n]]*(?=\n)", "");
+        t = t.replaceAll("\n{2,}", "\n");
+        while (t.contains("-->")) {
+            t = t.replace("-->", "->");
+        }
+        return t;
     }
 
     /** WebVTT text. */
@@ -68,7 +105,7 @@ public final class Subtitles {
         for (int i = 0; i < cues.size(); i++) {
             Cue c = cues.get(i);
             b.append(i + 1).append('\n').append(time(c.startMs(), '.')).append(" --> ").append(time(c.endMs(), '.'))
-                    .append('\n').append(c.text().replace("-->", "->")).append("\n\n");
+                    .append('\n').append(vttText(c.text())).append("\n\n");
         }
         return b.toString();
     }

@@ -28,6 +28,22 @@ public final class VariantMatrix {
         return COLUMNS.stream().anyMatch(c -> !entry.option(c).isEmpty());
     }
 
+    /**
+     * How many variants the row asks for, counted without expanding the matrix (so a row asking for
+     * millions is refused before they take memory): the product of each column's distinct values.
+     */
+    public static long combinations(CatalogueEntry entry) {
+        if (!hasMatrix(entry)) {
+            return 1;
+        }
+        long n = 1;
+        for (String column : COLUMNS) {
+            long k = values(entry, column, "languages".equals(column) ? null : "").size() + ("languages".equals(column) ? 1 : 0);
+            n = Math.multiplyExact(n, Math.max(1, k));
+        }
+        return n;
+    }
+
     /** The row's variants in a stable order (aspect, resolution, style, length, language); ids are unique. */
     public static List<VariantSpec> of(CatalogueEntry entry) {
         if (!hasMatrix(entry)) {

@@ -5,6 +5,7 @@ import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
+import dev.storyreel.qc.QcResult;
 import dev.storyreel.variant.VariantPlan;
 import dev.storyreel.variant.VariantSpec;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ public final class RunReportBuilder {
     private Map<String, Object> dataset;
     private RenderEstimate estimate;
     private RunReport.Actual actual;
+    private Map<String, QcResult> qc = Map.of();
+    private QcOptions qcOptions = QcOptions.OFF;
 
     public RunReportBuilder(JobOptions options, OutputOptions outputs, String master, Catalogue catalogue) {
         this.options = options;
@@ -95,6 +98,15 @@ public final class RunReportBuilder {
         this.trailers = List.copyOf(made);
     }
 
+    /**
+     * Delivery QC: how it ran, and its results by deliverable file (relative to the output root);
+     * failing deliverables become {@code qc_failed}.
+     */
+    public void qc(QcOptions how, Map<String, QcResult> results) {
+        this.qcOptions = how;
+        this.qc = Map.copyOf(results);
+    }
+
     /** The dataset summary ({@code --dataset}). */
     public void dataset(Map<String, Object> summary) {
         this.dataset = summary;
@@ -132,9 +144,13 @@ public final class RunReportBuilder {
         int filmCount = (int) films.stream().map(RunReport.Film::filmId).distinct().count();
         long shotsPlanned = variants.stream().mapToLong(v -> v.plan().shots().size()).sum();
         long framesPlanned = variants.stream().mapToLong(v -> v.plan().frames()).sum();
+        List<RunReport.Trailer> checked = trailers.stream()
+                .map(t -> t.file() != null && qc.containsKey(t.file()) ? t.withQc(qc.get(t.file())) : t).toList();
+        int qcFailed = (int) (films.stream().filter(f -> f.status() == FilmStatus.QC_FAILED).count()
+                + checked.stream().filter(t -> t.status() == FilmStatus.QC_FAILED).count());
         return new RunReport(RunReport.VERSION, settings(), films, new LinkedHashMap<>(stages),
                 new RunReport.Totals(filmCount, ok, filmCount - ok, shotsPlanned, shotsRendered, framesPlanned,
-                        framesRendered, segmentsEncoded), trailers, dataset, estimate, actual);
+                        framesRendered, segmentsEncoded, qcFailed), checked, dataset, estimate, actual);
     }
 
     private RunReport.Film film(String id, FilmPlan p) {
@@ -144,11 +160,15 @@ public final class RunReportBuilder {
                 .filter(e -> e.filmId().equals(id)).map(e -> e.title()).findFirst().orElse("");
         String variant = p == null ? VariantSpec.MAIN_ID : p.variant();
         boolean made = status == FilmStatus.OK;
+        QcResult checked = made ? qc.get(RunLayout.film(id, variant)) : null;
+        if (checked != null && !checked.passed()) {
+            status = FilmStatus.QC_FAILED;
+        }
         return new RunReport.Film(id, title, status, p == null ? 0 : p.scenes(), p == null ? 0 : p.shots().size(),
                 p == null ? 0 : p.frames(), p == null ? 0 : (double) p.frames() / options.fps(),
                 made ? RunLayout.film(id, variant) : null,
                 f == null ? null : new RunReport.Error(f.file(), f.line(), f.message()), variant,
-                made && p != null ? outputFiles.apply(p) : Map.of());
+                made && p != null ? outputFiles.apply(p) : Map.of(), checked == null ? null : checked.asMap());
     }
 
     private Map<String, Object> settings() {
@@ -168,6 +188,7 @@ public final class RunReportBuilder {
         settings.put("master", master);
         settings.put("trailer", outputs.trailerSeconds());
         settings.put("dataset", outputs.dataset());
+        settings.put("qc", qcOptions.enabled() ? qcOptions.profile().name() : "off");
         return settings;
     }
 }

@@ -107,7 +107,10 @@ public final class DatasetStage {
             info = r.info();
         }
         Map<String, Object[]> hashes = frameHashes(spark, store, first);
-        store.delete(store.resolve(RunLayout.DATASET));
+        // Only what an earlier export wrote goes (clips, shards, the captions table); a user's files stay.
+        store.deleteMatching(store.resolve(RunLayout.dataset("clips")), n -> n.endsWith(".mp4"));
+        store.deleteMatching(store.resolve(RunLayout.dataset("shards")), n -> n.endsWith(".tar"));
+        store.deleteTableEntries(store.resolve(RunLayout.DATASET_CAPTIONS));
         List<Row> rows = new ArrayList<>();
         List<Map<String, Object>> samples = new ArrayList<>();
         for (PlannedShot s : first.values()) {
@@ -139,7 +142,7 @@ public final class DatasetStage {
             }
             samples.add(sample);
         }
-        spark.createDataFrame(rows, CAPTIONS).coalesce(1).write().mode(SaveMode.Overwrite)
+        spark.createDataFrame(rows, CAPTIONS).coalesce(1).write().mode(SaveMode.Append)
                 .parquet(store.resolve(RunLayout.DATASET_CAPTIONS).toString());
         summary.put("captions", RunLayout.DATASET_CAPTIONS);
         if (shardBytes > 0) {

@@ -7,18 +7,21 @@ import dev.storyreel.catalogue.CatalogueParser;
 import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.jobs.cluster.ExecutorHadoop;
 import dev.storyreel.jobs.store.OutputStore;
+import dev.storyreel.limits.Limit;
+import dev.storyreel.limits.LimitExceeded;
+import dev.storyreel.limits.Limits;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlanSettings;
 import dev.storyreel.plan.StylePreset;
-import dev.storyreel.screenplay.Screenplay;
 import dev.storyreel.screenplay.ScreenplayException;
-import dev.storyreel.screenplay.ScreenplayReader;
 import dev.storyreel.subtitle.Translation;
+import dev.storyreel.variant.LimitedPlanner;
 import dev.storyreel.variant.VariantPlan;
 import dev.storyreel.variant.VariantPlanner;
 import dev.storyreel.variant.VariantSpec;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -27,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -36,7 +40,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Stage 1: reads the catalogue on the driver, then parses and plans every film in Spark tasks.
- * A film whose screenplay is missing or bad fails alone, with its file and line.
+ * A film whose screenplay is missing, bad, over a limit of {@code conf/limits.yaml} or outside the
+ * catalogue's folder fails alone, with its file and line; nothing outside the folder is ever read.
  */
 public final class PlanStage {
 
@@ -51,8 +56,11 @@ public final class PlanStage {
         }
     }
 
-    /** The catalogue and the folder its relative sources are resolved against. */
-    public record Source(Catalogue catalogue, String baseDir) {
+    /** The catalogue, the folder its relative sources are resolved against, and the run's limits. */
+    public record Source(Catalogue catalogue, String baseDir, Limits limits) {
+        public Source(Catalogue catalogue, String baseDir) {
+            this(catalogue, baseDir, Limits.defaults());
+        }
     }
 
     private PlanStage() {
@@ -60,8 +68,14 @@ public final class PlanStage {
 
     /** Reads a CSV catalogue or a folder of screenplays, through Hadoop's filesystem API. */
     public static Source readCatalogue(String location, Configuration conf, long runSeed) throws CatalogueException {
+        return readCatalogue(location, conf, runSeed, Limits.defaults());
+    }
+
+    /** As above, within {@code limits} (the number of rows; the other limits apply when planning). */
+    public static Source readCatalogue(String location, Configuration conf, long runSeed, Limits limits)
+            throws CatalogueException {
         Path path = new Path(location);
-        CatalogueParser parser = new CatalogueParser(runSeed);
+        CatalogueParser parser = new CatalogueParser(runSeed, limits);
         try {
             FileSystem fs = path.getFileSystem(conf);
             if (!fs.exists(path)) {
@@ -74,11 +88,11 @@ public final class PlanStage {
                         names.add(s.getPath().getName());
                     }
                 }
-                return new Source(parser.fromFolder(location, names), path.toString());
+                return new Source(parser.fromFolder(location, names), path.toString(), limits);
             }
             String csv = strictUtf8(OutputStore.readAll(path, conf), location);
             Path parent = path.getParent() == null ? new Path(".") : path.getParent();
-            return new Source(parser.parseCsv(location, csv), parent.toString());
+            return new Source(parser.parseCsv(location, csv), parent.toString(), limits);
         } catch (IOException e) {
             throw new CatalogueException(location, 0, "cannot read catalogue: " + e.getMessage());
         }
@@ -96,9 +110,11 @@ public final class PlanStage {
             return List.of();
         }
         String base = source.baseDir();
+        String catalogue = source.catalogue().location();
+        Limits limits = source.limits();
         int slices = Math.min(entries.size(), Math.max(1, jsc.defaultParallelism() * 2));
         // parallelize → map → collect keeps the input order: outcomes come back in catalogue order.
-        return jsc.parallelize(entries, slices).map(e -> planOne(e, base, settings, styles)).collect();
+        return jsc.parallelize(entries, slices).map(e -> planOne(e, base, catalogue, settings, styles, limits)).collect();
     }
 
     public static Outcome planOne(CatalogueEntry entry, String baseDir, PlanSettings settings) {
@@ -106,13 +122,31 @@ public final class PlanStage {
     }
 
     public static Outcome planOne(CatalogueEntry entry, String baseDir, PlanSettings settings, Map<String, StylePreset> styles) {
+        return planOne(entry, baseDir, "catalogue", settings, styles, Limits.defaults());
+    }
+
+    /**
+     * Plans one row: its source is checked against the limits' source policy before anything is read,
+     * read with the screenplay byte cap, and planned within the limits.
+     */
+    public static Outcome planOne(CatalogueEntry entry, String baseDir, String catalogue, PlanSettings settings,
+                                  Map<String, StylePreset> styles, Limits limits) {
+        Optional<String> refused = limits.sources().refusal(entry.source());
+        if (refused.isPresent()) {
+            return failed(entry, catalogue, entry.line(), refused.get() + ": " + entry.source());
+        }
         Path src = resolve(baseDir, entry.source());
         String shown = display(src);
         List<VariantPlan> variants;
         try {
-            byte[] bytes = OutputStore.readAll(src, ExecutorHadoop.conf());
-            Screenplay screenplay = ScreenplayReader.read(shown, bytes, true);
-            variants = new VariantPlanner(settings, styles).plan(entry, screenplay);
+            Optional<String> onDisk = refusalOnDisk(limits, baseDir, src);
+            if (onDisk.isPresent()) {
+                return failed(entry, shown, 0, onDisk.get());
+            }
+            byte[] bytes = readCapped(src, limits, shown);
+            variants = new LimitedPlanner(new VariantPlanner(settings, styles), limits).plan(entry, catalogue, shown, bytes);
+        } catch (LimitExceeded e) {
+            return failed(entry, e.file(), e.line(), e.reason());
         } catch (FileNotFoundException e) {
             return failed(entry, shown, 0, "screenplay not found");
         } catch (IOException e) {
@@ -132,9 +166,11 @@ public final class PlanStage {
             }
             Path file = translationFile(src, lang);
             try {
-                String text = new String(OutputStore.readAll(file, ExecutorHadoop.conf()), StandardCharsets.UTF_8);
+                String text = new String(readCapped(file, limits, display(file)), StandardCharsets.UTF_8);
                 Translation.parse(display(file), text);
                 translations.put(lang, text);
+            } catch (LimitExceeded e) {
+                return failed(entry, e.file(), e.line(), e.reason());
             } catch (FileNotFoundException e) {
                 return failed(entry, display(file), 0, "subtitle file for language '" + lang + "' not found");
             } catch (IOException e) {
@@ -153,6 +189,28 @@ public final class PlanStage {
 
     private static Outcome failed(CatalogueEntry entry, String file, int line, String message) {
         return new Outcome(entry, null, new FilmFailure(entry.filmId(), file, line, message));
+    }
+
+    /** A file's bytes, at most the screenplay byte limit (one byte more fails it, the rest is never read). */
+    private static byte[] readCapped(Path file, Limits limits, String shown) throws IOException {
+        try (InputStream in = file.getFileSystem(ExecutorHadoop.conf()).open(file)) {
+            return limits.readCapped(in, Limit.SCREENPLAY_BYTES, shown);
+        }
+    }
+
+    /** For a local source: a link leading out of the catalogue's folder, a folder, a missing file; else empty. */
+    private static Optional<String> refusalOnDisk(Limits limits, String baseDir, Path src) throws IOException {
+        org.apache.hadoop.fs.FileSystem fs = src.getFileSystem(ExecutorHadoop.conf());
+        if (!"file".equals(fs.getScheme())) {
+            if (fs.exists(src) && fs.getFileStatus(src).isDirectory()) {
+                return Optional.of("the source is a folder, not a screenplay file");
+            }
+            return Optional.empty();
+        }
+        Path base = new Path(baseDir);
+        java.nio.file.Path folder = java.nio.file.Path.of(base.getFileSystem(ExecutorHadoop.conf()).makeQualified(base).toUri());
+        java.nio.file.Path file = java.nio.file.Path.of(fs.makeQualified(src).toUri());
+        return limits.sources().refusalOnDisk(folder, file);
     }
 
     public static Path resolve(String baseDir, String source) {

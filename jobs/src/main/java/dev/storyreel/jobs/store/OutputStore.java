@@ -171,6 +171,32 @@ public final class OutputStore {
         }
     }
 
+    /**
+     * Empties a table folder of what runs write there ({@link RunLayout#isTableEntry}: partitions, part
+     * files, commit markers), keeping any other file, so that a table can be rewritten without deleting
+     * files the run did not write.
+     */
+    public void deleteTableEntries(Path dir) {
+        deleteMatching(dir, RunLayout::isTableEntry);
+    }
+
+    /** Deletes the entries directly in {@code dir} whose names {@code ours} accepts (folders recursively); keeps the rest. */
+    public void deleteMatching(Path dir, java.util.function.Predicate<String> ours) {
+        try {
+            FileSystem fs = fs(dir);
+            if (!fs.exists(dir)) {
+                return;
+            }
+            for (FileStatus s : fs.listStatus(dir)) {
+                if (ours.test(s.getPath().getName())) {
+                    fs.delete(s.getPath(), true);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Deletes a path recursively, if it exists. */
     public void delete(Path path) {
         try {

@@ -9,6 +9,10 @@ import dev.storyreel.variant.VariantSpec;
 public final class RunLayout {
     /** The plan table (Parquet, partitioned by film). */
     public static final String PLAN = "plan";
+    /** The character bible table (Parquet, partitioned by film like the plan). */
+    public static final String CHARACTERS = "characters";
+    /** The location bible table (Parquet, partitioned by film like the plan). */
+    public static final String LOCATIONS = "locations";
     /** The frames table (Parquet, partitioned by film). */
     public static final String FRAMES = "frames";
     /** Where stale frames are rewritten before they replace a film's partition. */
@@ -31,6 +35,18 @@ public final class RunLayout {
     public static final String RUN_JSON = "run.json";
     /** Devices each stage's tasks held. */
     public static final String DEVICES_JSON = "devices.json";
+    /** The lock a running run holds on its output root (owner: host, pid, start time); deleted when it ends. */
+    public static final String LOCK = ".storyreel.lock";
+    /** Marks a folder as a storyreel output from the first run that locked it on (never deleted). */
+    public static final String MARKER = ".storyreel";
+
+    /**
+     * Whether a name directly inside a table folder ({@link #PLAN}, the dataset's captions) is one a run
+     * writes (partitions, part files, commit markers and their checksums): only these are ever deleted.
+     */
+    public static boolean isTableEntry(String name) {
+        return name.matches("(film_id=.*|part-.*|_SUCCESS|_temporary|_committed_.*|_started_.*|__magic.*|\\.[^/]*\\.crc)");
+    }
 
     private RunLayout() {
     }
