@@ -12,6 +12,7 @@ import dev.storyreel.jobs.run.JobOptions;
 import dev.storyreel.jobs.run.OutputOptions;
 import dev.storyreel.jobs.run.QcOptions;
 import dev.storyreel.jobs.run.RunReport;
+import dev.storyreel.jobs.run.WriterOptions;
 import dev.storyreel.jobs.store.OutputGuard;
 import dev.storyreel.jobs.store.OutputLock;
 import dev.storyreel.jobs.store.RunLayout;
@@ -48,6 +49,8 @@ import picocli.CommandLine;
             "  storyreel --catalogue scripts/ --plan-only  # a folder of .fountain files: plan and estimate only",
             "  storyreel --plan-only --gpu-model h100      # estimate time and cost from conf/estimates.yaml",
             "  storyreel --renderer diffusion --model /models/sd-turbo-onnx --batch-size 8",
+            "  storyreel --renderer remote --remote-url http://gateway:8080 --remote-model ltx-video  # key: STORYREEL_REMOTE_KEY",
+            "  storyreel --catalogue loglines.csv --writer-url http://chat:8000/v1 --writer-model NAME  # key: STORYREEL_WRITER_KEY",
             "",
             "Exit status: 0 all films made, 1 some film failed or some deliverable failed delivery QC,",
             "2 bad usage (options, --out refused), 3 --out locked by another run."})
@@ -154,6 +157,42 @@ public final class FilmJob implements Callable<Integer> {
     @Option(names = "--styles", paramLabel = "FILE", description = "Style presets (YAML); a missing file means none.")
     String styles = "conf/styles.yaml";
 
+    @Option(names = "--remote-api", paramLabel = "videos|comfyui",
+            description = "Remote renderer: the videos API (POST /v1/videos) or a ComfyUI server (--remote-workflow).")
+    String remoteApi = "videos";
+
+    @Option(names = "--remote-url", paramLabel = "URL", description = "Remote renderer: the endpoint's base URL.")
+    String remoteUrl = "";
+
+    @Option(names = "--remote-model", paramLabel = "NAME", description = "Remote renderer: the model name (its profile from --remote-profiles).")
+    String remoteModel = "";
+
+    @Option(names = "--remote-workflow", paramLabel = "FILE", description = "ComfyUI: the API-format workflow template with {{prompt}}, {{seed}}, ... placeholders.")
+    Path remoteWorkflow;
+
+    @Option(names = "--remote-concurrency", paramLabel = "N", description = "Remote renderer: requests in flight to the endpoint across the job, at most.")
+    int remoteConcurrency = 4;
+
+    @Option(names = "--remote-credentials", paramLabel = "FILE",
+            description = "A file holding the remote key (else the environment variable STORYREEL_REMOTE_KEY).")
+    Path remoteCredentials;
+
+    @Option(names = "--remote-profiles", paramLabel = "FILE", description = "Model profiles: allowed sizes and lengths, prices (YAML).")
+    String remoteProfiles = "conf/remote-models.yaml";
+
+    @Option(names = "--writer-url", paramLabel = "URL",
+            description = "Writers' room: an OpenAI-compatible chat endpoint for catalogue rows with a logline or brief (key: STORYREEL_WRITER_KEY).")
+    String writerUrl = "";
+
+    @Option(names = "--writer-model", paramLabel = "NAME", description = "Writers' room: the chat model.")
+    String writerModel = "";
+
+    @Option(names = "--writer-retries", paramLabel = "K", description = "Writers' room: times a rejected screenplay is sent back.")
+    int writerRetries = 2;
+
+    @Option(names = "--writer-temperature", paramLabel = "T", description = "Writers' room: sampling temperature.")
+    double writerTemperature = 0.7;
+
     @Option(names = "--no-sound", description = "Silent films: no voices, score, ambience or mix.")
     boolean noSound;
 
@@ -219,7 +258,8 @@ public final class FilmJob implements Callable<Integer> {
                 if (uri) {
                     lock = guardAndLock(spark.sparkContext().hadoopConfiguration());
                 }
-                RunReport report = new FilmRun(spark, options, console, outputOptions(), qc, limits).run();
+                RunReport report = new FilmRun(spark, options, console, outputOptions(), qc, limits)
+                        .withWriter(new WriterOptions(writerUrl, writerModel, writerRetries, writerTemperature)).run();
                 return summarise(report, console);
             } catch (CatalogueException e) {
                 spec.commandLine().getErr().println("storyreel: " + e.getMessage());
@@ -297,6 +337,9 @@ public final class FilmJob implements Callable<Integer> {
             if (batchSize < 1 || steps < 0 || keyframeEvery < 1) {
                 throw new IllegalArgumentException("--batch-size and --keyframe-every must be >= 1, --steps >= 0");
             }
+            if (writerRetries < 0 || writerRetries > 10 || writerUrl.isBlank() != writerModel.isBlank()) {
+                throw new IllegalArgumentException("--writer-url and --writer-model go together; --writer-retries in 0..10");
+            }
             if (!model.contains("://")) {
                 // A local model is checked here, before Spark starts; a URI once the run has its Hadoop settings.
                 ExecutorModels.open(choice()).close();
@@ -342,9 +385,41 @@ public final class FilmJob implements Callable<Integer> {
                     option("--captions", captions, Captions.class));
             case RendererSpec.Diffusion.NAME -> new RendererSpec.Diffusion(model,
                     new DiffusionSettings(scheduler, steps, guidance, batchSize, keyframeEvery), "");
+            case RendererSpec.Remote.NAME -> remote();
             default -> throw new IllegalArgumentException("unknown renderer '" + renderer + "'; known: "
-                    + RendererSpec.Procedural.NAME + ", " + RendererSpec.Diffusion.NAME);
+                    + RendererSpec.Procedural.NAME + ", " + RendererSpec.Diffusion.NAME + ", " + RendererSpec.Remote.NAME);
         };
+    }
+
+    /** The remote case: the endpoint, model, workflow text and profiles read here; the key stays where it is. */
+    private RendererSpec remote() {
+        if (remoteUrl.isBlank() || remoteModel.isBlank()) {
+            throw new IllegalArgumentException("--renderer remote needs --remote-url URL and --remote-model NAME");
+        }
+        java.net.URI url = java.net.URI.create(remoteUrl);
+        if (url.getUserInfo() != null) {
+            throw new IllegalArgumentException("--remote-url must not carry credentials; use STORYREEL_REMOTE_KEY or --remote-credentials");
+        }
+        if (remoteConcurrency < 1 || remoteConcurrency > 256) {
+            throw new IllegalArgumentException("--remote-concurrency must be in 1..256, got " + remoteConcurrency);
+        }
+        dev.storyreel.remote.RemoteApiKind api = dev.storyreel.remote.RemoteApiKind.parse(remoteApi);
+        try {
+            String workflow = remoteWorkflow == null ? "" : java.nio.file.Files.readString(remoteWorkflow);
+            if (api == dev.storyreel.remote.RemoteApiKind.COMFYUI && workflow.isBlank()) {
+                throw new IllegalArgumentException("--remote-api comfyui needs --remote-workflow FILE");
+            }
+            java.nio.file.Path profiles = java.nio.file.Path.of(remoteProfiles);
+            String yaml = java.nio.file.Files.isRegularFile(profiles) ? java.nio.file.Files.readString(profiles) : "";
+            String credentials = remoteCredentials == null ? "" : remoteCredentials.toAbsolutePath().toString();
+            if (!credentials.isEmpty() && !java.nio.file.Files.isReadable(remoteCredentials)) {
+                throw new IllegalArgumentException("cannot read --remote-credentials " + remoteCredentials);
+            }
+            return new RendererSpec.Remote(api.label(), remoteUrl, remoteModel, workflow, remoteConcurrency, credentials,
+                    yaml, out);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + e.getMessage());
+        }
     }
 
     private static <E extends Enum<E>> E option(String name, String value, Class<E> type) {

@@ -15,6 +15,7 @@ import dev.storyreel.jobs.run.Progress;
 import dev.storyreel.jobs.run.QcOptions;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.run.RunReportBuilder;
+import dev.storyreel.jobs.run.WriterOptions;
 import dev.storyreel.jobs.stage.AssembleStage;
 import dev.storyreel.jobs.stage.DatasetStage;
 import dev.storyreel.jobs.stage.Deliverables;
@@ -23,6 +24,7 @@ import dev.storyreel.jobs.stage.QcStage;
 import dev.storyreel.jobs.stage.RenderStage;
 import dev.storyreel.jobs.stage.ReportStage;
 import dev.storyreel.jobs.stage.TrailerStage;
+import dev.storyreel.jobs.stage.WriteStage;
 import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.jobs.store.BibleTables;
 import dev.storyreel.jobs.store.PlanTable;
@@ -30,6 +32,8 @@ import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.limits.Limits;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlanSettings;
+import dev.storyreel.remote.RemoteQuote;
+import dev.storyreel.remote.RemoteTotals;
 import dev.storyreel.render.Renderer;
 import dev.storyreel.render.Captions;
 import dev.storyreel.render.RendererSpec;
@@ -56,6 +60,7 @@ final class FilmRun {
     private final PrintStream console;
     private final OutputOptions outputs;
     private final QcOptions qc;
+    private WriterOptions writer = WriterOptions.NONE;
     private final Limits limits;
 
     /** A stage's work, which may throw anything (Spark's checked SparkException included). */
@@ -82,6 +87,12 @@ final class FilmRun {
         this.limits = limits;
     }
 
+    /** This run with a writers' room for catalogue rows that carry a logline or brief. */
+    FilmRun withWriter(WriterOptions w) {
+        this.writer = w;
+        return this;
+    }
+
     /** Runs the job and writes {@code run.json}; the report says which films failed. */
     RunReport run() throws CatalogueException {
         long t0 = System.nanoTime();
@@ -98,8 +109,8 @@ final class FilmRun {
 
     private RunReport run(Progress progress, OutputStore store, PlanSettings planSettings, RendererInfo rendererInfo,
                           long t0) throws CatalogueException {
-        PlanStage.Source source = PlanStage.readCatalogue(options.catalogue(), spark.sparkContext().hadoopConfiguration(),
-                options.seed(), limits);
+        PlanStage.Source source = WriteStage.run(PlanStage.readCatalogue(options.catalogue(),
+                spark.sparkContext().hadoopConfiguration(), options.seed(), limits), writer, store, console);
         RunReportBuilder report = new RunReportBuilder(options, outputs, spark.sparkContext().master(), source.catalogue());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         DeviceAudit.reset();
@@ -139,6 +150,13 @@ final class FilmRun {
         RenderEstimate estimate = Estimates.estimate(options, renderer, plans, jsc.defaultParallelism(), gpus());
         PlanSummary.print(console, plans, estimate, options.fps());
         report.estimate(estimate, null);
+        RemoteQuote quote = renderer instanceof RendererSpec.Remote r ? Estimates.quote(r, plans) : null;
+        if (quote != null) {
+            String currency = Estimates.profilesCurrency((RendererSpec.Remote) renderer);
+            console.printf(java.util.Locale.ROOT, "Remote: %d jobs, %.1f s of video, cost %s %.2f (model profile)%n",
+                    quote.jobs(), quote.seconds(), currency, quote.cost());
+            report.remote(quote, currency, RemoteTotals.NONE);
+        }
 
         if (!options.planOnly()) {
             long t1 = System.nanoTime();
@@ -146,10 +164,13 @@ final class FilmRun {
             spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "render");
             List<FilmPlan> toRender = plans.stream().filter(p -> !report.failed(p.filmId())).toList();
             RenderStage.Result render = stage(report, "render", ids(toRender), store.resolve(RunLayout.FRAMES).toString(),
-                    new RenderStage.Result(0, 0, 0, 0, List.of()),
+                    new RenderStage.Result(0, 0, 0, 0, List.of(), null),
                     () -> RenderStage.run(spark, store, toRender, renderer, options.codec(), wave, progress));
             report.stage("render", seconds(t1));
             report.rendered(render.shotsRendered(), render.framesRendered());
+            if (quote != null && render.remote() != null) {
+                report.remote(quote, Estimates.profilesCurrency((RendererSpec.Remote) renderer), render.remote());
+            }
             render.failures().forEach(report::fail);
             report.estimate(estimate, RunReport.Actual.of(estimate, report.seconds("render"), render.framesRendered(),
                     estimate.workers()));

@@ -5,7 +5,8 @@ package dev.storyreel.catalogue;
  *
  * @param filmId sanitised id, unique in the catalogue
  * @param title  title from the catalogue ("" when not given: the title page's is used)
- * @param source the screenplay's location as written, relative to the catalogue's folder unless absolute
+ * @param source the screenplay's location as written, relative to the catalogue's folder unless absolute; "" for a
+ *               row that asks the writers' room instead (its {@code logline} or {@code brief} is in {@code options})
  * @param style  style preset name ("" for none)
  * @param seed   the film's seed
  * @param line   1-based line of the catalogue that asked for it (0 for a folder catalogue)

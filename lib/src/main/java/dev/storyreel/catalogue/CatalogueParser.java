@@ -134,7 +134,7 @@ public final class CatalogueParser {
                          Map<String, Integer> firstLine, List<CatalogueEntry> entries, List<FilmFailure> failures) {
         String source = cell(row, column, "source");
         String rawId = cell(row, column, "film_id");
-        boolean fromStem = rawId.isEmpty();
+        boolean fromStem = rawId.isEmpty() && !source.isEmpty();
         if (fromStem) {
             rawId = FilmId.stem(source);
         }
@@ -153,8 +153,8 @@ public final class CatalogueParser {
                     + line + " is already used on line " + earlier + " (line " + earlier + "'s film is made)"));
             return;
         }
-        if (source.isEmpty()) {
-            failures.add(new FilmFailure(filmId, location, line, "no source screenplay given"));
+        if (source.isEmpty() && cell(row, column, "logline").isEmpty() && cell(row, column, "brief").isEmpty()) {
+            failures.add(new FilmFailure(filmId, location, line, "no source screenplay given (nor a logline or brief)"));
             return;
         }
         String seedText = cell(row, column, "seed");

@@ -40,10 +40,9 @@ record CameraDirection(ShotSize size, CameraMove move, String subject, String pr
                     true, ShotSize.EXTREME_WIDE, null),
             rule("WIDE(?: SHOT| ON| ANGLE)(?: ON| OF)?|ESTABLISHING SHOT(?: OF)?|FULL SHOT(?: OF)?|LONG SHOT(?: OF)?",
                     true, ShotSize.WIDE, null),
-            rule("WIDE", false, ShotSize.WIDE, null),
             rule("TRACKING(?: SHOT)?(?: WITH| ON| ALONG)?|(?:FOLLOW|FOLLOWS) (?:WITH|ALONG)|DOLLY(?:ING)? WITH|"
                     + "MOVING WITH|STEADICAM(?: WITH)?|HANDHELD", true, null, CameraMove.TRACK),
-            rule("FOLLOWS?|TRACKS?", false, null, CameraMove.TRACK),
+            rule("FOLLOWS", false, null, CameraMove.TRACK),
             rule("(?:SLOW )?PUSH(?:ES|ING)? IN(?: ON| TO| CLOSER)?|DOLL(?:Y|IES) IN(?: ON)?|ZOOMS? IN(?: ON)?|"
                     + "MOVES? IN(?: ON)?|CREEPS? IN(?: ON)?|SLOW PUSH", true, null, CameraMove.PUSH_IN),
             rule("PULL(?:S|ING)? (?:BACK|OUT|AWAY)|DOLL(?:Y|IES) (?:BACK|OUT)|ZOOMS? OUT|CRANES? (?:UP|BACK|AWAY)|"
@@ -60,6 +59,8 @@ record CameraDirection(ShotSize size, CameraMove move, String subject, String pr
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POV_ANYWHERE = Pattern.compile(
             "\\b(?:([A-Z][A-Z'’]*?)(?:'S|’S)\\s+)?(?:POV|P\\.O\\.V\\.)\\b");
+    /** A heading that names a place (INT., EXT., EST., INT./EXT., I/E) is a scene, never a shot. */
+    private static final Pattern PLACE_PREFIX = Pattern.compile("(INT\\.?\\s*/\\s*EXT|EXT\\.?\\s*/\\s*INT|I\\.?/E|E\\.?/I|INT|EXT|EST)[.\\s]");
     /** Connectives left after a direction is taken out ("to reveal the bay" reads as "the bay"). */
     private static final Pattern CONNECTIVE = Pattern.compile(
             "^(?:[\\s:,.;\\-—–]+|to reveal\\b|revealing\\b|to find\\b|to\\b|on\\b|onto\\b|in on\\b|as\\b|of\\b|"
@@ -128,6 +129,9 @@ record CameraDirection(ShotSize size, CameraMove move, String subject, String pr
     static CameraDirection asShotHeading(String heading) {
         String t = heading.strip();
         String u = t.toUpperCase(Locale.ROOT);
+        if (PLACE_PREFIX.matcher(u).lookingAt()) {
+            return null;
+        }
         if (u.matches("^ON\\s+\\S.*")) {
             String subject = clean(t.substring(2));
             return new CameraDirection(ShotSize.MEDIUM, null, subject, "", "");

@@ -22,8 +22,6 @@ final class CameraRules {
             rule(CameraMove.PULL_OUT, "leaves|alone|disappears|walks away|fades?|exits|drifts|vanishes|empty"),
             rule(CameraMove.PAN, "horizon|across|crowd|sweeps?|street|skyline|sea|ocean|city|waves|rooftops|room"));
     private static final Pattern TALL = words("lighthouse|tower|stairs|cliff|skyscraper|building|mountain|rooftop|roof");
-    private static final Pattern INTENSE = words("shout\\w*|yell\\w*|angry|furious|scream\\w*|whisper\\w*|quietly|tears|"
-            + "urgent|hiss\\w*|desperate");
 
     private CameraRules() {
     }
@@ -43,11 +41,6 @@ final class CameraRules {
             }
         }
         return CameraMove.STATIC;
-    }
-
-    static CameraMove dialogue(String line, String parenthetical) {
-        boolean intense = line.contains("!") || INTENSE.matcher(parenthetical.toLowerCase(Locale.ROOT)).find();
-        return intense ? CameraMove.PUSH_IN : CameraMove.STATIC;
     }
 
     private static Rule rule(CameraMove move, String alternatives) {

@@ -259,6 +259,16 @@ public record CharacterBible(List<CharacterEntry> characters, List<LocationEntry
         return false;
     }
 
+    /** A name made only of ordinary words ("OLD MAN", "NARRATOR") names a role, not a person. */
+    static boolean isRole(String name, Set<String> ordinaryWords) {
+        for (String w : name.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (!ordinaryWords.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isOrdinary(String name, Set<String> ordinaryWords) {
         for (String w : name.toLowerCase(Locale.ROOT).split("\\s+")) {
             if (ordinaryWords.contains(w)) {
@@ -300,9 +310,11 @@ public record CharacterBible(List<CharacterEntry> characters, List<LocationEntry
 
     private static String describe(String name, Intro intro, Set<String> ordinaryWords, boolean voiceOnly) {
         List<String> parts = new ArrayList<>();
-        String role = isOrdinary(name, ordinaryWords) ? name.toLowerCase(Locale.ROOT) : "";
+        String role = isRole(name, ordinaryWords) ? name.toLowerCase(Locale.ROOT) : "";
         if (intro == null) {
-            parts.add(role.isEmpty() ? "person" : role);
+            if (!role.isEmpty() || !voiceOnly) {
+                parts.add(role.isEmpty() ? "person" : role);
+            }
             if (voiceOnly) {
                 parts.add("voice only");
             }

@@ -30,7 +30,7 @@ final class SceneHeading {
     private static final Pattern TRAILING_PAREN = Pattern.compile("\\s*\\(([^()]*)\\)\\s*$");
     /** Words that qualify a time ("LATE NIGHT", "EARLY MORNING", "THAT NIGHT"). */
     private static final Pattern TIME_PHRASE = Pattern.compile("^(?:(?:LATE|EARLY|MID|THAT|THE|NEXT|SAME|LATER|"
-            + "FOLLOWING|BEFORE|AT|TIME|IN|A|FEW|MOMENTS?|MINUTES?|HOURS?|DAYS?|WEEKS?|YEARS?|\\d+|ONE|TWO|THREE|"
+            + "FOLLOWING|BEFORE|AT|TIME|PRE|PRE-|IN|A|FEW|MOMENTS?|MINUTES?|HOURS?|DAYS?|WEEKS?|YEARS?|\\d+|ONE|TWO|THREE|"
             + "CONTINUOUS|SIMULTANEOUS|PRESENT|FLASHBACK|DREAM|-)\\s*)*$");
 
     /** A heading read apart. */
@@ -57,14 +57,15 @@ final class SceneHeading {
             h = h.substring(m.end());
         }
         String time = "";
+        String parenTime = "";
         boolean continuity = false;
         // Trailing parentheses: "(1973)", "(FLASHBACK)", "(NIGHT)".
         Matcher paren = TRAILING_PAREN.matcher(h);
         while (paren.find()) {
             String inside = paren.group(1).toUpperCase(Locale.ROOT);
             Matcher t = TIME.matcher(inside);
-            if (t.find() && time.isEmpty()) {
-                time = t.group(1);
+            if (t.find() && parenTime.isEmpty()) {
+                parenTime = t.group(1);
             }
             h = h.substring(0, paren.start());
             paren = TRAILING_PAREN.matcher(h);
@@ -114,6 +115,9 @@ final class SceneHeading {
                     segments.set(0, only.substring(0, sp).strip());
                 }
             }
+        }
+        if (time.isEmpty()) {
+            time = parenTime;
         }
         boolean explicit = !time.isEmpty();
         if (time.isEmpty()) {

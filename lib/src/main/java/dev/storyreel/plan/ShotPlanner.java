@@ -55,6 +55,8 @@ public final class ShotPlanner {
     static final double ACTION_HOLD_SECONDS = 0.75;
     /** A single this long or longer pushes in slowly. */
     static final double LONG_LINE_SECONDS = 4.0;
+    /** A line is held at least long enough to read as a subtitle ("NAME: line") at this many characters a second. */
+    static final double READING_CHARS_PER_SECOND = 17.0;
     /** Time a dialogue shot holds after the line. */
     static final double DIALOGUE_TAIL_SECONDS = 0.3;
 
@@ -155,7 +157,7 @@ public final class ShotPlanner {
             b.pending = d;
             return;
         }
-        planDirected(e.line(), d, CameraDirection.capitalise(d.subject().toLowerCase(Locale.ROOT)) + ".", b);
+        planProse(e.line(), CameraDirection.capitalise(d.subject().toLowerCase(Locale.ROOT)) + ".", d, b);
     }
 
     private void planAction(Element e, String text, List<Element> elements, int i, Builder b) {
@@ -189,17 +191,13 @@ public final class ShotPlanner {
                 b.pending = new CameraDirection(d.size(), d.move(), prose, "", d.pov());
                 return;
             }
-            planDirected(e.line(), d, prose, b);
+            planProse(e.line(), prose, d, b);
             return;
         }
         planProse(e.line(), prose, null, b);
     }
 
-    /** Action described by a direction: its size and move on the first shot of the prose. */
-    private void planDirected(int line, CameraDirection d, String prose, Builder b) {
-        planProse(line, prose, d, b);
-    }
-
+    /** Action prose as shots of at most a shot's length; a direction sets the size and move of the first. */
     private void planProse(int line, String prose, CameraDirection d, Builder b) {
         List<String> chunks = chunks(prose, ACTION_WORDS_PER_SECOND, MAX_SHOT_SECONDS - ACTION_HOLD_SECONDS);
         for (int c = 0; c < chunks.size(); c++) {
@@ -211,6 +209,9 @@ public final class ShotPlanner {
             if (d != null && c == 0) {
                 if (d.size() != null) {
                     size = d.size();
+                }
+                if ((d.size() == ShotSize.INSERT || d.size() == ShotSize.CLOSE) && frame.isEmpty()) {
+                    b.detail = oneLine(chunk);
                 }
                 if (d.move() != null) {
                     move = d.move();
@@ -238,7 +239,8 @@ public final class ShotPlanner {
                 && elements.get(first.end()).type() == ElementType.CHARACTER && elements.get(first.end()).dual()) {
             Block second = Block.read(elements, first.end());
             String caption = first.speaker() + ": " + first.text() + "\n" + second.speaker() + ": " + second.text();
-            double secs = Math.min(MAX_SHOT_SECONDS, Math.max(lineSeconds(first.text()), lineSeconds(second.text())));
+            double secs = Math.min(MAX_SHOT_SECONDS, Math.max(lineSeconds(first.text(), first.speaker()),
+                    lineSeconds(second.text(), second.speaker())));
             List<String> frame = new ArrayList<>();
             for (Block k : List.of(first, second)) {
                 if (k.mode() == SpeakerMode.ON) {
@@ -259,7 +261,7 @@ public final class ShotPlanner {
         for (int c = 0; c < chunks.size(); c++) {
             String line = chunks.get(c);
             String sub = c == 0 ? first.parenthetical() : "";
-            double secs = lineSeconds(line);
+            double secs = lineSeconds(line, speaker);
             if (mode == SpeakerMode.ON) {
                 b.present.add(speaker);
                 planOnScreen(first.cue().line(), speaker, line, sub, secs, c, intense || line.contains("!"), b);
@@ -283,8 +285,12 @@ public final class ShotPlanner {
                     List.of(listener, speaker), speaker, SpeakerMode.ON, text, sub, "");
             case 2 -> new Draft(line, secs, ShotKind.TWO_SHOT, ShotSize.TWO_SHOT, CameraMove.STATIC,
                     List.of(speaker, listener), speaker, SpeakerMode.ON, text, sub, "");
-            case 3 -> new Draft(line, secs, ShotKind.DIALOGUE, ShotSize.CLOSE, CameraMove.PUSH_IN, List.of(speaker),
-                    speaker, SpeakerMode.ON, text, sub, "");
+            // The fourth beat: the scene's detail (the last thing a CLOSE ON or INSERT showed), else a close single.
+            case 3 -> b.detail.isEmpty()
+                    ? new Draft(line, secs, ShotKind.DIALOGUE, ShotSize.CLOSE, CameraMove.PUSH_IN, List.of(speaker),
+                    speaker, SpeakerMode.ON, text, sub, "")
+                    : new Draft(line, secs, ShotKind.ACTION, ShotSize.INSERT, CameraMove.STATIC, List.of(), speaker,
+                    SpeakerMode.ON, text, sub, b.detail);
             // A single: pushed in on an intense or long line (a slow push holds the eye), locked off otherwise.
             default -> new Draft(line, secs, ShotKind.DIALOGUE, intense ? ShotSize.CLOSE : ShotSize.MEDIUM_CLOSE,
                     intense || secs >= LONG_LINE_SECONDS ? CameraMove.PUSH_IN : CameraMove.STATIC, List.of(speaker),
@@ -324,8 +330,9 @@ public final class ShotPlanner {
                 b.locationDescriptor()));
     }
 
-    private double lineSeconds(String text) {
-        return clamp(speech.seconds(text) + DIALOGUE_TAIL_SECONDS, MIN_SHOT_SECONDS, MAX_SHOT_SECONDS);
+    private double lineSeconds(String text, String speaker) {
+        double readable = (Names.oneLine(text).length() + speaker.length() + 2) / READING_CHARS_PER_SECOND;
+        return clamp(Math.max(speech.seconds(text) + DIALOGUE_TAIL_SECONDS, readable), MIN_SHOT_SECONDS, MAX_SHOT_SECONDS);
     }
 
     /** A speech cut at sentence ends (long sentences at clauses, then words) into lines of at most a shot each. */
@@ -482,6 +489,8 @@ public final class ShotPlanner {
         Setting setting = new Setting(Setting.Exposure.INT, "", "");
         Transition transition = Transition.CUT;
         CameraDirection pending;
+        /** What the scene's last insert or close-up showed ("The letter."), or "". */
+        String detail = "";
         int scene;
         String sceneLabel = "0";
         int shotInScene;
@@ -503,6 +512,7 @@ public final class ShotPlanner {
             heardInScene.clear();
             present.clear();
             pending = null;
+            detail = "";
         }
 
         /** Text before any scene heading still needs a scene to sit in. */

@@ -19,7 +19,7 @@ public record SpokenDuration(double wordsPerSecond, double sentencePause, double
     /** The planner's calibration. */
     public static final SpokenDuration DEFAULT = new SpokenDuration(2.8, 0.25, 0.1, 0.2);
 
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+(?=\\s|$)");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+[\"'”’)]*(?=\\s|$)");
     private static final Pattern CLAUSE = Pattern.compile("[,;:]|\\s--?\\s|—|–");
 
     public SpokenDuration {

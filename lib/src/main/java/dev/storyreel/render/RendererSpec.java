@@ -11,7 +11,7 @@ import java.util.Objects;
  * each executor (the jobs module's per-JVM owner of renderers and models). A spec is a value: equal
  * specs share one loaded renderer per JVM and device.
  */
-public sealed interface RendererSpec extends Serializable permits RendererSpec.Procedural, RendererSpec.Diffusion {
+public sealed interface RendererSpec extends Serializable permits RendererSpec.Procedural, RendererSpec.Diffusion, RendererSpec.Remote {
 
     /** The renderer's name on the command line and in {@code run.json}. */
     String name();
@@ -115,6 +115,63 @@ public sealed interface RendererSpec extends Serializable permits RendererSpec.P
         @Override
         public RendererSpec expecting(String version) {
             return new Diffusion(model, settings, version);
+        }
+    }
+
+    /**
+     * A video model behind HTTP (see {@code dev.storyreel.remote}). Holds no key: executors read it from
+     * {@code STORYREEL_REMOTE_KEY} or the credentials file.
+     *
+     * @param api             {@code videos} or {@code comfyui}
+     * @param url             the endpoint's base URL
+     * @param model           the model name
+     * @param workflow        the ComfyUI workflow template's JSON text ("" for the videos API)
+     * @param concurrency     requests in flight to the endpoint across the job, at most
+     * @param credentialsFile the key's file, or "" for the environment
+     * @param profiles        the model profiles' YAML text ({@code conf/remote-models.yaml}; "" for none)
+     * @param out             the run's output root (the job ledger lives under it)
+     */
+    record Remote(String api, String url, String model, String workflow, int concurrency, String credentialsFile,
+                  String profiles, String out) implements RendererSpec {
+        public static final String NAME = "remote";
+
+        public Remote {
+            Objects.requireNonNull(api, "api");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(model, "model");
+            workflow = Objects.requireNonNullElse(workflow, "");
+            credentialsFile = Objects.requireNonNullElse(credentialsFile, "");
+            profiles = Objects.requireNonNullElse(profiles, "");
+            out = Objects.requireNonNullElse(out, "");
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String model() {
+            return model;
+        }
+
+        @Override
+        public Map<String, String> options() {
+            Map<String, String> o = new LinkedHashMap<>();
+            o.put("api", api);
+            o.put("concurrency", Integer.toString(concurrency));
+            o.put("url", url);
+            return o;
+        }
+
+        @Override
+        public RendererSpec expecting(String version) {
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return "Remote[api=" + api + ", url=" + url + ", model=" + model + ", concurrency=" + concurrency + "]";
         }
     }
 }

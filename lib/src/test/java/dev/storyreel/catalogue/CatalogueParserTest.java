@@ -37,7 +37,7 @@ class CatalogueParserTest {
                         "duplicate film_id: 'good' on line 3 is already used on line 2 (line 2's film is made)"),
                 new FilmFailure("seedless", "cat.csv", 4, "seed 'twelve' is not an integer"),
                 new FilmFailure("../..", "cat.csv", 5, "film_id '../..' has no usable characters (allowed: a-z 0-9 . _ -)"),
-                new FilmFailure("nosource", "cat.csv", 6, "no source screenplay given")), c.failures());
+                new FilmFailure("nosource", "cat.csv", 6, "no source screenplay given (nor a logline or brief)")), c.failures());
     }
 
     @Test

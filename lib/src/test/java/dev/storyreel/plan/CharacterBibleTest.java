@@ -57,6 +57,16 @@ class CharacterBibleTest {
     }
 
     @Test
+    void voicesNeverSeenAreVoiceOnlyAndOrdinaryWordNamesAreRoles() {
+        CharacterBible bible = Scripts.plan(String.join("\n", "EXT. PIER - DAY", "", "An older boat, a guard rail.", "",
+                "OLDER KIT (V.O.)", "I was small then.", "", "GUARD (O.S.)", "Off the pier!", "")).bible();
+        CharacterEntry kit = bible.find("OLDER KIT");
+        assertEquals("voice only", kit.descriptor(), "KIT is a name, so OLDER KIT is no role");
+        assertTrue(kit.voiceOnly());
+        assertEquals("guard, voice only", bible.find("GUARD").descriptor());
+    }
+
+    @Test
     void namesAreWholeWordsAndCaseAware() {
         CharacterBible bible = Scripts.plan(SCRIPT).bible();
         assertEquals(List.of(), bible.mentioned("The man-made fibres shine. Nobody mans the phone."));

@@ -31,6 +31,9 @@ class SceneHeadingTest {
         assertEquals(new Setting(Exposure.EXT, "ORCHARD", "MORNING"), p("EXT. ORCHARD - EARLY MORNING (FLASHBACK)"));
         assertEquals(new Setting(Exposure.EXT, "BEACH", "NIGHT"), p("EXT. BEACH NIGHT"));
         assertEquals(new Setting(Exposure.EXT, "HIGH STREET", "NIGHT", "RAIN"), p("EXT. HIGH STREET - NIGHT - RAIN"));
+        assertEquals(new Setting(Exposure.EXT, "DUNES", "DAWN"), p("EXT. DUNES - PRE-DAWN"));
+        assertEquals("NIGHT", p("INT. BUNKER - NIGHT (PRESENT DAY)").timeOfDay(), "the heading's own time first");
+        assertEquals("DAY", p("INT. BUNKER (DAY)").timeOfDay());
     }
 
     @Test

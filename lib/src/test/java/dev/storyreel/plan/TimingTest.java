@@ -47,6 +47,28 @@ class TimingTest {
     }
 
     @Test
+    void aLineOfLongWordsIsHeldLongEnoughToReadItsSubtitle() {
+        String line = "Unauthorised confectionery requisition, comprehensively documented.";
+        List<PlannedShot> s = Scripts.shots(String.join("\n", "INT. OFFICE - DAY", "", "AUDITOR", line, ""));
+        PlannedShot shot = s.stream().filter(x -> x.spec().speaker().equals("AUDITOR")).findFirst().orElseThrow();
+        double readable = ("AUDITOR: " + line).length() / ShotPlanner.READING_CHARS_PER_SECOND;
+        assertTrue(SpokenDuration.DEFAULT.seconds(line) + ShotPlanner.DIALOGUE_TAIL_SECONDS < readable, "spoken faster than read");
+        assertEquals(Math.round(readable * 24), shot.frames(), "held for reading at 17 characters a second");
+    }
+
+    @Test
+    void theFourthBeatOfALongSpeechIsTheScenesInsert() {
+        String script = String.join("\n", "INT. MILL - NIGHT", "", "OLGA (80s) and her grandson KIT (12) sit by the stove.",
+                "", "INSERT - A PHOTOGRAPH OF THE FROZEN RIVER", "", "OLGA", SPEECH, "");
+        List<PlannedShot> olga = Scripts.shots(script).stream().filter(x -> x.spec().speaker().equals("OLGA")).toList();
+        PlannedShot fourth = olga.get(3);
+        assertEquals(dev.storyreel.shot.ShotSize.INSERT, d(fourth).size());
+        assertEquals("A photograph of the frozen river.", d(fourth).action());
+        assertEquals(List.of(), d(fourth).inFrame());
+        assertEquals(dev.storyreel.shot.SpeakerMode.ON, d(fourth).speakerMode(), "her line plays over the insert");
+    }
+
+    @Test
     void aSentenceLongerThanAShotIsCutAtClausesThenWords() {
         ShotPlanner planner = new ShotPlanner(Scripts.SETTINGS);
         String longOne = "and then the boats came in and the men came up the beach and the women came down the hill "

@@ -1,5 +1,13 @@
 package dev.storyreel.jobs.cluster;
 
+import dev.storyreel.jobs.store.HadoopLedgerFiles;
+import dev.storyreel.jobs.store.RunLayout;
+import dev.storyreel.remote.Credentials;
+import dev.storyreel.remote.JobLedger;
+import dev.storyreel.remote.RemoteRenderer;
+import dev.storyreel.remote.RemoteSettings;
+import dev.storyreel.remote.Sleeper;
+
 import dev.storyreel.render.ProceduralRenderer;
 import dev.storyreel.render.Renderer;
 import dev.storyreel.render.RendererSpec;
@@ -83,6 +91,11 @@ public final class ExecutorModels {
     private Renderer open(RendererSpec spec, Device device) {
         if (spec instanceof RendererSpec.Diffusion d) {
             return diffusion(d, device);
+        }
+        if (spec instanceof RendererSpec.Remote r) {
+            RemoteSettings settings = RemoteSettings.of(r);
+            return new RemoteRenderer(settings, Credentials.key(settings.credentialsFile(), "STORYREEL_REMOTE_KEY"),
+                    new JobLedger(new HadoopLedgerFiles(r.out()), RunLayout.REMOTE_JOBS), Sleeper.REAL);
         }
         RendererSpec.Procedural p = (RendererSpec.Procedural) spec;
         return new ProceduralRenderer(p.overlay(), p.captions());

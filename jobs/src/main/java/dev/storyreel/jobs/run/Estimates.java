@@ -8,6 +8,9 @@ import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.jobs.cluster.ExecutorModels;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
+import dev.storyreel.remote.ModelProfiles;
+import dev.storyreel.remote.RemoteQuote;
+import dev.storyreel.remote.RemoteSettings;
 import dev.storyreel.render.Renderer;
 import dev.storyreel.render.RendererSpec;
 import dev.storyreel.render.diffusion.Device;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 
 /** The run's render estimate: a short calibration on the driver, or a GPU model's recorded figure. */
 public final class Estimates {
@@ -42,6 +46,21 @@ public final class Estimates {
         }
     }
 
+    /** What rendering these plans remotely asks for and costs, from the model profile. */
+    public static RemoteQuote quote(RendererSpec.Remote remote, List<FilmPlan> plans) {
+        return RemoteQuote.of(RemoteSettings.of(remote).profile(), distinctShots(plans));
+    }
+
+    /** The currency of the remote model profiles. */
+    public static String profilesCurrency(RendererSpec.Remote remote) {
+        try {
+            return remote.profiles().isBlank() ? "USD" : ModelProfiles.read(new java.io.ByteArrayInputStream(
+                    remote.profiles().getBytes(java.nio.charset.StandardCharsets.UTF_8))).currency();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the remote model profiles: " + e.getMessage());
+        }
+    }
+
     /** One spec per distinct shot key, in plan order: what the render stage has to make. */
     public static List<ShotSpec> distinctShots(List<FilmPlan> plans) {
         Map<String, ShotSpec> byKey = new LinkedHashMap<>();
@@ -59,6 +78,17 @@ public final class Estimates {
         List<ShotSpec> shots = distinctShots(plans);
         long frames = shots.stream().mapToLong(ShotSpec::frames).sum();
         FrameCost cost;
+        if (choice instanceof RendererSpec.Remote remote) {
+            // Priced per generated second or request from the model profile; never calibrated (that would pay).
+            RemoteSettings settings = RemoteSettings.of(remote);
+            RemoteQuote quote = quote(remote, plans);
+            cost = new FrameCost("price", settings.profile().secondsPerFrame(), "request",
+                    "model profile of " + remote.model() + ", " + quote.jobs() + " jobs, "
+                            + String.format(java.util.Locale.ROOT, "%.1f", quote.seconds()) + " s of video");
+            double hours = cost.secondsPerFrame() * frames / 3600;
+            return RenderEstimate.of(cost, frames, remote.concurrency(), hours > 0 ? quote.cost() / hours : 0.0,
+                    profilesCurrency(remote));
+        }
         if (!options.gpuModel().isBlank()) {
             cost = table.figure(options.gpuModel(), options.renderer().name(), options.width(), options.height());
         } else {

@@ -14,13 +14,13 @@ import java.util.Map;
 /** {@code run.json}: what a run was asked, what it made of each film, stage timings and totals. */
 public record RunReport(String storyreel, Map<String, Object> settings, List<Film> films, Map<String, Double> stages,
                  Totals totals, List<Trailer> trailers, Map<String, Object> dataset, RenderEstimate estimate,
-                 Actual actual) {
+                 Actual actual, Map<String, Object> remote) {
 
     /** storyreel's version, written in every report. */
     public static final String VERSION = "0.1.0";
 
     public RunReport(String storyreel, Map<String, Object> settings, List<Film> films, Map<String, Double> stages, Totals totals) {
-        this(storyreel, settings, films, stages, totals, List.of(), null, null, null);
+        this(storyreel, settings, films, stages, totals, List.of(), null, null, null, null);
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.storyreel.jobs.run;
 
+import dev.storyreel.remote.RemoteQuote;
+import dev.storyreel.remote.RemoteTotals;
+
 import dev.storyreel.catalogue.Catalogue;
 import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.estimate.RenderEstimate;
@@ -36,6 +39,7 @@ public final class RunReportBuilder {
     private Map<String, Object> dataset;
     private RenderEstimate estimate;
     private RunReport.Actual actual;
+    private Map<String, Object> remote;
     private Map<String, QcResult> qc = Map.of();
     private QcOptions qcOptions = QcOptions.OFF;
 
@@ -99,6 +103,25 @@ public final class RunReportBuilder {
     }
 
     /**
+     * The remote renderer's block: the quote from the model profile, and what the render did (zeros for a
+     * plan-only run).
+     */
+    public void remote(RemoteQuote quote, String currency, RemoteTotals done) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("requests", done.requests());
+        m.put("retries", done.retries());
+        m.put("jobs_submitted", done.jobsSubmitted());
+        m.put("jobs_reused", done.jobsReused());
+        m.put("seconds_generated", Math.round(done.secondsGenerated() * 1000) / 1000.0);
+        m.put("cost", Math.round(done.cost() * 1e6) / 1e6);
+        m.put("currency", currency);
+        m.put("estimated_jobs", quote.jobs());
+        m.put("estimated_seconds", Math.round(quote.seconds() * 1000) / 1000.0);
+        m.put("estimated_cost", Math.round(quote.cost() * 1e6) / 1e6);
+        this.remote = m;
+    }
+
+    /**
      * Delivery QC: how it ran, and its results by deliverable file (relative to the output root);
      * failing deliverables become {@code qc_failed}.
      */
@@ -150,7 +173,7 @@ public final class RunReportBuilder {
                 + checked.stream().filter(t -> t.status() == FilmStatus.QC_FAILED).count());
         return new RunReport(RunReport.VERSION, settings(), films, new LinkedHashMap<>(stages),
                 new RunReport.Totals(filmCount, ok, filmCount - ok, shotsPlanned, shotsRendered, framesPlanned,
-                        framesRendered, segmentsEncoded, qcFailed), checked, dataset, estimate, actual);
+                        framesRendered, segmentsEncoded, qcFailed), checked, dataset, estimate, actual, remote);
     }
 
     private RunReport.Film film(String id, FilmPlan p) {

@@ -12,6 +12,7 @@ import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
+import dev.storyreel.remote.RemoteTotals;
 import dev.storyreel.render.RenderedFrame;
 import dev.storyreel.render.Renderer;
 import dev.storyreel.render.RendererSpec;
@@ -51,7 +52,7 @@ public final class RenderStage {
 
     /** What the stage did. */
     public record Result(int shotsPlanned, int shotsRendered, long framesPlanned, long framesRendered,
-                  List<FilmFailure> failures) {
+                  List<FilmFailure> failures, RemoteTotals remote) {
     }
 
     private RenderStage() {
@@ -84,16 +85,31 @@ public final class RenderStage {
         }
         List<Job> jobs = new ArrayList<>(todo.values());
         long framesToRender = jobs.stream().mapToLong(j -> j.spec().frames()).sum();
+        // Remote shots go in whole units of continuing shots; other renderers' units are single shots.
+        Map<String, Job> pred = renderer instanceof RendererSpec.Remote ? RemoteRenderWork.predecessors(plans) : Map.of();
+        List<List<Job>> units = RemoteRenderWork.units(jobs, pred);
+        RemoteRenderWork.Counters remote = renderer instanceof RendererSpec.Remote
+                ? RemoteRenderWork.Counters.register(spark.sparkContext()) : null;
         Progress.Counters counters = progress.start("render", jobs.size(), framesToRender);
         List<FilmFailure> failures = new ArrayList<>();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int rendered = 0;
         long framesRendered = 0;
-        for (int from = 0; from < jobs.size(); from += waveShots) {
-            List<Job> wave = jobs.subList(from, Math.min(jobs.size(), from + waveShots));
+        for (int from = 0; from < units.size(); ) {
+            List<List<Job>> waveUnits = new ArrayList<>();
+            int size = 0;
+            while (from < units.size() && (size == 0 || size + units.get(from).size() <= waveShots)) {
+                size += units.get(from).size();
+                waveUnits.add(units.get(from++));
+            }
+            List<Job> wave = waveUnits.stream().flatMap(List::stream).toList();
             long waveFrames = wave.stream().mapToLong(j -> j.spec().frames()).sum();
             try {
-                writeWave(spark, jsc, wave, renderer, codec, path, counters);
+                JavaRDD<Row> rows = renderer instanceof RendererSpec.Remote r
+                        ? RemoteRenderWork.rows(jsc, waveUnits, pred, r, codec, counters, remote)
+                        : GpuScheduling.forRender(jsc.parallelize(new ArrayList<>(wave), wave.size())
+                                .mapPartitions(part -> renderPartition(part, renderer, codec, counters)));
+                writeWave(spark, rows, path);
                 rendered += wave.size();
                 framesRendered += waveFrames;
                 progress.advance(wave.size(), waveFrames);
@@ -107,13 +123,11 @@ public final class RenderStage {
             }
         }
         progress.finish();
-        return new Result(planned, rendered, framesPlanned, framesRendered, failures);
+        return new Result(planned, rendered, framesPlanned, framesRendered, failures,
+                remote == null ? null : remote.totals());
     }
 
-    private static void writeWave(SparkSession spark, JavaSparkContext jsc, List<Job> wave, RendererSpec renderer,
-                                  String codec, String path, Progress.Counters counters) {
-        JavaRDD<Row> rows = GpuScheduling.forRender(jsc.parallelize(new ArrayList<>(wave), wave.size())
-                .mapPartitions(jobs -> renderPartition(jobs, renderer, codec, counters)));
+    private static void writeWave(SparkSession spark, JavaRDD<Row> rows, String path) {
         spark.createDataFrame(rows, FramesTable.SCHEMA)
                 .write()
                 .mode(SaveMode.Append)

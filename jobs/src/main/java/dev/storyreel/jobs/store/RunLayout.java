@@ -33,6 +33,10 @@ public final class RunLayout {
     public static final String REPORT_PAGE = REPORT + "/index.html";
     /** The run report. */
     public static final String RUN_JSON = "run.json";
+    /** The remote renderer's job ledger: one JSON file per shot key naming its remote job. */
+    public static final String REMOTE_JOBS = "remote/jobs";
+    /** Screenplays the writers' room wrote, one per film, each with its reuse key beside it. */
+    public static final String SCREENPLAYS = "screenplays";
     /** Devices each stage's tasks held. */
     public static final String DEVICES_JSON = "devices.json";
     /** The lock a running run holds on its output root (owner: host, pid, start time); deleted when it ends. */
@@ -49,6 +53,11 @@ public final class RunLayout {
     }
 
     private RunLayout() {
+    }
+
+    /** The screenplay the writers' room wrote for a film. */
+    public static String screenplay(String filmId) {
+        return dev.storyreel.writer.WritersRoom.path(SCREENPLAYS, filmId);
     }
 
     /** A segment file by name. */
