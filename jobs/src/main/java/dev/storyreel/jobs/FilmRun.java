@@ -2,7 +2,9 @@ package dev.storyreel.jobs;
 
 import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.catalogue.CatalogueException;
+import dev.storyreel.estimate.Calibration;
 import dev.storyreel.estimate.RenderEstimate;
+import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.jobs.cluster.DeviceAudit;
 import dev.storyreel.jobs.cluster.ExecutorModels;
 import dev.storyreel.jobs.run.Estimates;
@@ -10,6 +12,7 @@ import dev.storyreel.jobs.run.Failures;
 import dev.storyreel.jobs.run.JobOptions;
 import dev.storyreel.jobs.run.OutputOptions;
 import dev.storyreel.jobs.run.PlanSummary;
+import dev.storyreel.jobs.run.PlannedFilm;
 import dev.storyreel.jobs.run.Progress;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.run.RunReportBuilder;
@@ -28,6 +31,7 @@ import dev.storyreel.plan.PlanSettings;
 import dev.storyreel.render.Renderer;
 import dev.storyreel.render.RendererSpec;
 import dev.storyreel.shot.RendererInfo;
+import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.variant.VariantPlan;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -44,6 +48,9 @@ import org.apache.spark.sql.SparkSession;
 final class FilmRun {
     private final SparkSession spark;
     private final JobOptions options;
+    /** Beyond this many film variants the plan table prints totals only. */
+    private static final int PER_FILM_LINES = 200;
+
     private final PrintStream console;
     private final OutputOptions outputs;
 
@@ -80,6 +87,9 @@ final class FilmRun {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         DeviceAudit.reset();
         spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "plan");
+        if (options.planOnly()) {
+            return planOnly(store, report, source, planSettings, rendererInfo, t0);
+        }
         List<VariantPlan> variants = new ArrayList<>();
         Map<String, Map<String, String>> translations = new LinkedHashMap<>();
         for (PlanStage.Outcome o : PlanStage.plan(jsc, source, planSettings, outputs.styles())) {
@@ -107,9 +117,13 @@ final class FilmRun {
 
         if (!options.planOnly()) {
             long t1 = System.nanoTime();
-            int wave = options.waveShots() > 0 ? options.waveShots() : Math.max(2, jsc.defaultParallelism() * 4);
             spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "render");
-            RenderStage.Result render = RenderStage.run(spark, store, plans, renderer, options.codec(), wave, progress);
+            // A CPU renderer's tasks encode each shot's segment from the frames they hold (lossless
+            // codecs only: the segment is then the one assembly would make from the table).
+            EncoderSettings fused = renderer instanceof RendererSpec.Procedural
+                    && FrameCodec.named(options.codec()).lossless() ? enc : null;
+            RenderStage.Result render = RenderStage.run(spark, store, plans, renderer, options.codec(),
+                    options.waveShots(), fused, progress);
             report.stage("render", seconds(t1));
             report.rendered(render.shotsRendered(), render.framesRendered());
             render.failures().forEach(report::fail);
@@ -122,7 +136,7 @@ final class FilmRun {
             AssembleStage.Result assemble = AssembleStage.run(spark, store, renderable, enc, deliverables.captions(),
                     progress);
             report.stage("assemble", seconds(t2));
-            report.encoded(assemble.segmentsEncoded());
+            report.encoded(render.segmentsEncoded() + assemble.segmentsEncoded());
             assemble.failures().forEach(report::fail);
 
             long t3 = System.nanoTime();
@@ -143,6 +157,56 @@ final class FilmRun {
             ReportStage.run(spark, store, report.build(), plans);
         } catch (RuntimeException e) {
             progress.note("report", "cannot write the report page: " + Failures.rootMessage(e));
+        }
+        report.stage("report", seconds(t5));
+        report.stage("total", seconds(t0));
+        RunReport done = report.build();
+        spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, null);
+        store.publish(DeviceAudit.toJson(), store.resolve(RunLayout.DEVICES_JSON));
+        store.publish(done.toJson(), store.resolve(RunLayout.RUN_JSON));
+        return done;
+    }
+
+    /**
+     * {@code --plan-only}: the plan is made and written by the executors; the driver keeps a summary
+     * per film variant (and one sample shot per film for the calibration), never the shots, so its
+     * heap does not grow with the catalogue's shot count.
+     */
+    private RunReport planOnly(OutputStore store, RunReportBuilder report, PlanStage.Source source,
+                               PlanSettings planSettings, RendererInfo rendererInfo, long t0) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<PlannedFilm> planned = new ArrayList<>();
+        List<ShotSpec> samples = new ArrayList<>();
+        long distinctFrames = 0;
+        for (PlanStage.Digest d : PlanStage.planToTable(spark, source, planSettings, outputs.styles(), rendererInfo,
+                store.resolve(RunLayout.PLAN).toString())) {
+            if (d.failure() != null) {
+                report.fail(d.failure());
+                continue;
+            }
+            planned.addAll(d.variants());
+            // Variants of a film share shots: the film's longest variant bounds what it renders.
+            distinctFrames += d.variants().stream().mapToLong(PlannedFilm::distinctFrames).max().orElse(0);
+            if (d.sample() != null) {
+                samples.add(d.sample());
+            }
+        }
+        report.plannedSummaries(planned);
+        report.failures().forEach(f -> console.println("[plan] failed " + f.describe()));
+        report.stage("plan", seconds(t0));
+        RendererSpec renderer = options.renderer().expecting(rendererInfo.version());
+        RenderEstimate estimate = Estimates.estimate(options, renderer, distinctFrames,
+                Calibration.sample(samples, Estimates.CALIBRATION_SHOTS), jsc.defaultParallelism(), gpus());
+        PlanSummary.print(console, planned, estimate, options.fps(), planned.size() <= PER_FILM_LINES);
+        if (planned.size() > PER_FILM_LINES) {
+            console.println(planned.size() + " film variants planned (per-film lines: plan/ or run.json)");
+        }
+        report.estimate(estimate, null);
+        long t5 = System.nanoTime();
+        try {
+            ReportStage.run(spark, store, report.build(), List.of());
+        } catch (RuntimeException e) {
+            console.println("[report] cannot write the report page: " + Failures.rootMessage(e));
         }
         report.stage("report", seconds(t5));
         report.stage("total", seconds(t0));

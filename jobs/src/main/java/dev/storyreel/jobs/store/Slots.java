@@ -43,7 +43,7 @@ public final class Slots {
     /** A row of a shot's slot columns followed by {@code extra} values (matching {@link #with}). */
     public static Row row(PlannedShot s, Object... extra) {
         List<Object> values = new ArrayList<>(List.of(s.filmId(), s.variant(), s.scene(), s.shot(), s.shotKey()));
-        values.addAll(List.of(extra));
+        values.addAll(java.util.Arrays.asList(extra)); // extra values may be null (a shot with no poster)
         return RowFactory.create(values.toArray());
     }
 
