@@ -4,6 +4,7 @@ import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.assemble.ShotEncoder;
 import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.frames.FrameCodec;
+import dev.storyreel.jobs.cluster.DeviceAudit;
 import dev.storyreel.jobs.cluster.ExecutorModels;
 import dev.storyreel.jobs.cluster.GpuScheduling;
 import dev.storyreel.jobs.cluster.TaskDevice;
@@ -74,6 +75,8 @@ public final class RenderStage {
 
     /** The description of the render job (Spark's {@code spark.job.description}). */
     public static final String RENDER_JOB = "storyreel render";
+    /** The devices.json stage of the frames table's upkeep around rendering. */
+    public static final String UPKEEP = "frames-upkeep";
 
     private RenderStage() {
     }
@@ -94,6 +97,9 @@ public final class RenderStage {
      */
     public static Result run(SparkSession spark, OutputStore store, List<FilmPlan> plans, RendererSpec renderer,
                       String codec, int shotsPerTask, EncoderSettings encodeWith, Progress progress) {
+        // Table upkeep (reading what is committed, rewrites, compaction) is not rendering: its tasks
+        // hold no GPU and are tallied apart in devices.json.
+        spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, UPKEEP);
         int recovered = FramesCommit.recover(store);
         if (recovered > 0) {
             progress.note("render", "finished " + recovered + " frames rewrite(s) a killed run had committed");
@@ -128,6 +134,7 @@ public final class RenderStage {
             String root = store.root().toString();
             // Named so listeners (the busy-executor benchmark) can tell the render job from the table queries.
             spark.sparkContext().setJobDescription(RENDER_JOB);
+            spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "render");
             try {
                 for (TaskResult r : GpuScheduling.forRender(jsc.parallelize(bins, bins.size())
                         .mapPartitions(b -> renderTask(b, renderer, codec, root, encodeWith, counters))).collect()) {
@@ -143,12 +150,14 @@ public final class RenderStage {
                 films.forEach(f -> failures.add(new FilmFailure(f, "render", 0, "rendering failed: " + Failures.rootMessage(e))));
             } finally {
                 spark.sparkContext().setJobDescription(null);
+                spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, UPKEEP);
             }
             progress.advance(rendered, framesRendered);
         }
         progress.finish();
         compact(jsc, store, plans);
         FramesCommit.cleanUp(store);
+        spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "render");
         return new Result(shots.size(), (int) rendered, framesPlanned, framesRendered, failures, segments);
     }
 
