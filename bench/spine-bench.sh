@@ -32,7 +32,7 @@ stages=$(python3 -c "import json; s=json.load(open('$work/out/run.json'))['stage
 
 opens=$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' pom.xml)
 # shellcheck disable=SC2086
-java $opens -cp "jobs/target/test-classes:jobs/target/classes:$(cat "$work/cp.txt")" \
+java $opens -cp "jobs/target/test-classes:jobs/target/classes:lib/target/classes:$(cat "$work/cp.txt")" \
   dev.storyreel.jobs.bench.SpineBench "$work/out" "$film" "$frames" "$preset" "$crf" > "$work/ref.txt"
 # shellcheck disable=SC1090
 . <(sed 's/^/ref_/' "$work/ref.txt")
