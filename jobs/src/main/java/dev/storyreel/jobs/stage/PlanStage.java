@@ -108,6 +108,9 @@ public final class PlanStage {
         return jsc.parallelize(entries, slices).map(e -> planOne(e, base, settings, styles)).collect();
     }
 
+    /** Films planned and written by one task of {@link #planToTable}. */
+    static final int FILMS_PER_TASK = 8;
+
     /** A film's plan as the driver keeps it when the plan stays on the executors: summaries, or its failure. */
     public record Digest(CatalogueEntry entry, List<PlannedFilm> variants, FilmFailure failure, ShotSpec sample)
             implements Serializable {
@@ -125,7 +128,10 @@ public final class PlanStage {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<CatalogueEntry> entries = source.catalogue().entries();
         String base = source.baseDir();
-        int slices = Math.max(1, Math.min(entries.size(), jsc.defaultParallelism() * 4));
+        // At most FILMS_PER_TASK films a task: the partitioned write sorts a task's rows by film in
+        // executor memory, so big tasks (250 features each at 8 tasks) crowd a small heap.
+        int slices = Math.max(1, Math.min(entries.size(),
+                Math.max(jsc.defaultParallelism() * 4, (entries.size() + FILMS_PER_TASK - 1) / FILMS_PER_TASK)));
         JavaRDD<CatalogueEntry> rdd = jsc.parallelize(entries, slices);
         PlanTable.write(spark, rdd.flatMap(e -> {
             Outcome o = planOne(e, base, settings, styles);
