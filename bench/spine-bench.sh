@@ -16,7 +16,8 @@ fps=24 preset=${PRESET:-veryfast} crf=${CRF:-20}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-mvn -q -B -Dstyle.color=never -DskipTests install
+# run-local.sh builds the jars when sources changed; the bench class needs the test classes.
+mvn -q -B -o -Dstyle.color=never -pl lib,jobs test-compile
 mvn -q -B -Dstyle.color=never -pl jobs dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
 mkdir -p "$work/cat"
 cp samples/*.fountain "$work/cat/"
@@ -31,7 +32,7 @@ stages=$(python3 -c "import json; s=json.load(open('$work/out/run.json'))['stage
 
 opens=$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' pom.xml)
 # shellcheck disable=SC2086
-java $opens -cp "jobs/target/test-classes:jobs/target/classes:$(cat "$work/cp.txt")" \
+java $opens -cp "jobs/target/test-classes:jobs/target/classes:lib/target/classes:$(cat "$work/cp.txt")" \
   dev.storyreel.jobs.bench.SpineBench "$work/out" "$film" "$frames" "$preset" "$crf" > "$work/ref.txt"
 # shellcheck disable=SC1090
 . <(sed 's/^/ref_/' "$work/ref.txt")

@@ -116,7 +116,7 @@ public final class FilmJob implements Callable<Integer> {
     @Option(names = "--plan-only", description = "Write the plan and stop: no frames, no films.")
     boolean planOnly;
 
-    @Option(names = "--wave-shots", paramLabel = "N", description = "Shots per render commit (0: four per core).")
+    @Option(names = "--wave-shots", paramLabel = "N", description = "Shots per render task, each task one commit (0: tasks balanced by frames, eight per core or more).")
     int waveShots = 0;
 
     @Option(names = "--gpu-per-task", paramLabel = "AMOUNT",

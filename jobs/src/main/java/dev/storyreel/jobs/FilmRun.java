@@ -4,6 +4,7 @@ import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.catalogue.CatalogueException;
 import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.estimate.RenderEstimate;
+import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.jobs.cluster.DeviceAudit;
 import dev.storyreel.jobs.cluster.ExecutorModels;
 import dev.storyreel.jobs.run.Estimates;
@@ -160,12 +161,16 @@ final class FilmRun {
 
         if (!options.planOnly()) {
             long t1 = System.nanoTime();
-            int wave = options.waveShots() > 0 ? options.waveShots() : Math.max(2, jsc.defaultParallelism() * 4);
             spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "render");
             List<FilmPlan> toRender = plans.stream().filter(p -> !report.failed(p.filmId())).toList();
+            // A CPU renderer's tasks encode each shot's segment from the frames they hold (lossless
+            // codecs only: the segment is then the one assembly would make from the table).
+            EncoderSettings fused = renderer instanceof RendererSpec.Procedural
+                    && FrameCodec.named(options.codec()).lossless() ? enc : null;
             RenderStage.Result render = stage(report, "render", ids(toRender), store.resolve(RunLayout.FRAMES).toString(),
-                    new RenderStage.Result(0, 0, 0, 0, List.of(), null),
-                    () -> RenderStage.run(spark, store, toRender, renderer, options.codec(), wave, progress));
+                    new RenderStage.Result(0, 0, 0, 0, List.of()),
+                    () -> RenderStage.run(spark, store, toRender, renderer, options.codec(), options.waveShots(), fused,
+                            progress));
             report.stage("render", seconds(t1));
             report.rendered(render.shotsRendered(), render.framesRendered());
             if (quote != null && render.remote() != null) {
@@ -182,7 +187,7 @@ final class FilmRun {
                     new AssembleStage.Result(0, List.of()),
                     () -> AssembleStage.run(spark, store, renderable, enc, deliverables.captions(), progress));
             report.stage("assemble", seconds(t2));
-            report.encoded(assemble.segmentsEncoded());
+            report.encoded(render.segmentsEncoded() + assemble.segmentsEncoded());
             assemble.failures().forEach(report::fail);
 
             long t3 = System.nanoTime();

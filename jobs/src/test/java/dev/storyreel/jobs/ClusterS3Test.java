@@ -120,12 +120,12 @@ class ClusterS3Test {
         JsonNode run = JSON.readTree(s3.resolve("run.json").toFile());
         assertEquals(cluster.master(), run.at("/settings/master").asText());
         assertEquals("s3a://films/out/run1", run.at("/settings/out").asText());
-        for (String prefix : List.of("plan/_SUCCESS", "frames/_SUCCESS", "films/", "segments/", "run.json", "devices.json")) {
+        for (String prefix : List.of("plan/_SUCCESS", "frames/film_id=", "films/", "segments/", "run.json", "devices.json")) {
             assertTrue(keys.stream().anyMatch(k -> k.startsWith(prefix)), prefix + " missing in " + keys);
         }
         // Nothing half-done is left behind: no magic-committer, temporary or partial objects.
         for (String k : keys) {
-            assertFalse(k.contains("__magic") || k.contains("_temporary") || k.endsWith(".part") || k.contains("_compact"), k);
+            assertFalse(k.contains("__magic") || k.contains("_temporary") || k.endsWith(".part") || k.contains("_frames-work"), k);
         }
     }
 
@@ -149,11 +149,21 @@ class ClusterS3Test {
     }
 
     @Test
-    void framesSuccessMarkerNamesTheMagicCommitter() throws Exception {
-        JsonNode success = JSON.readTree(s3.resolve("frames/_SUCCESS").toFile());
-        assertEquals("magic", success.get("committer").asText());
-        assertTrue(success.get("success").asBoolean());
-        assertFalse(success.get("filenames").isEmpty());
+    void framesAreWholeContentNamedObjectsCompactedToOnePerFilm() throws Exception {
+        // Published by the frames commit protocol (no Spark committer, no _SUCCESS): after compaction
+        // each film's frames are one object named from its inputs' content.
+        Map<String, List<String>> perFilm = new java.util.TreeMap<>();
+        for (String k : keys) {
+            if (k.startsWith("frames/")) {
+                String[] parts = k.split("/");
+                assertEquals(3, parts.length, k);
+                assertTrue(parts[2].matches("(c-[0-9a-f]{32}-0|part-[0-9a-f]{32})\\.parquet"), k);
+                perFilm.computeIfAbsent(parts[1], f -> new ArrayList<>()).add(parts[2]);
+            }
+        }
+        assertEquals(List.of("film_id=getaway-cake", "film_id=lighthouse", "film_id=quiet-frequency"),
+                new ArrayList<>(perFilm.keySet()));
+        perFilm.values().forEach(files -> assertEquals(1, files.size(), files.toString()));
     }
 
     @Test
@@ -178,7 +188,8 @@ class ClusterS3Test {
         JsonNode render = audit.get("render");
         JsonNode assemble = audit.get("assemble");
         long shots = Duck.single("select count(distinct shot_key) from " + Duck.table(s3, "plan"));
-        assertEquals(shots, render.get("tasks").asLong());
+        // One render job of tasks balanced by frames: at least one task per slot, at most one per shot.
+        assertTrue(render.get("tasks").asLong() >= 2 && render.get("tasks").asLong() <= shots, render.toString());
         assertEquals(render.get("tasks").asLong(), render.get("tasks_with_gpu").asLong());
         assertTrue(assemble.get("tasks").asLong() > 0);
         assertEquals(0, assemble.get("tasks_with_gpu").asLong());

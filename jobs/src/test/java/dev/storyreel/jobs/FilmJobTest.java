@@ -148,6 +148,12 @@ class FilmJobTest {
         assertFalse(Files.exists(out.resolve("run.json")), "the killed run got to the end");
         List<String> committed = Duck.query("select distinct shot_key from " + Duck.table(out, "frames") + " order by 1");
         assertTrue(committed.size() >= 3, "shots committed before the kill: " + committed.size());
+        // Even right after the kill the table holds whole shots, each frame once: tasks in flight
+        // left only staging files outside frames/, which no reader's glob sees.
+        assertEquals(0, Duck.single("select count(*) from (select film_id, variant, scene, shot, frame, count(*) c from "
+                + Duck.table(out, "frames") + " group by all having c > 1)"));
+        assertEquals(0, Duck.single("select count(*) from (select film_id, variant, scene, shot, count(*) n, max(frame) m from "
+                + Duck.table(out, "frames") + " group by all having n <> m + 1)"));
 
         assertEquals(0, job("--catalogue", SAMPLES.resolve("catalogue.csv").toString(), "--out", out.toString()));
         JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
@@ -159,6 +165,10 @@ class FilmJobTest {
         for (String id : sampleFilms) {
             assertEquals(FfmpegCli.frameMd5(clean.resolve("films/" + id + ".mp4")), FfmpegCli.frameMd5(out.resolve("films/" + id + ".mp4")));
         }
+        // The rerun cleaned up after the killed one and compacted: at most 3 files per film.
+        assertFalse(Files.exists(out.resolve("_frames-work")), "staging left behind");
+        assertEquals(0, Duck.single("select count(*) from (select film_id, count(distinct filename) n from read_parquet('"
+                + out.resolve("frames") + "/**/*.parquet', hive_partitioning=true, filename=true) group by 1 having n > 3)"));
         // A second rerun has nothing left to render and leaves the films as they were.
         assertEquals(0, job("--catalogue", SAMPLES.resolve("catalogue.csv").toString(), "--out", out.toString()));
         assertEquals(0, JSON.readTree(out.resolve("run.json").toFile()).at("/totals/shots_rendered").asLong());

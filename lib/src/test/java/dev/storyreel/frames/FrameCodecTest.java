@@ -63,4 +63,34 @@ class FrameCodecTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FrameCodec.named("gif"));
         assertTrue(e.getMessage().contains("bgr24-zstd"));
     }
+
+    @Test
+    void yuv420HalvesTheRawBytesAndKeepsPhotographicFramesAbove40Db() {
+        BufferedImage photo = PhotoFrames.frame(96, 54, 3, 0);
+        assertEquals(96 * 54 * 3 / 2, dev.storyreel.frames.Yuv420.fromBgr(Images.bgr(photo), 96, 54).length);
+        FrameCodec yuv = FrameCodec.named("yuv420p-zstd");
+        byte[] data = yuv.encode(photo);
+        assertArrayEquals(data, yuv.encode(PhotoFrames.frame(96, 54, 3, 0)), "deterministic");
+        double psnr = PhotoFrames.psnr(photo, yuv.decode(data, 96, 54));
+        assertTrue(psnr > 40 && psnr < 80, "PSNR " + psnr);
+        // A flat grey frame has no chroma to lose: it comes back within one level of every sample.
+        BufferedImage grey = new BufferedImage(96, 54, BufferedImage.TYPE_3BYTE_BGR);
+        java.util.Arrays.fill(Images.bgr(grey), (byte) 120);
+        byte[] back = Images.bgr(yuv.decode(yuv.encode(grey), 96, 54));
+        for (byte b : back) {
+            assertTrue(Math.abs((b & 0xFF) - 120) <= 1, "grey sample " + (b & 0xFF));
+        }
+        assertThrows(IllegalArgumentException.class, () -> yuv.encode(new BufferedImage(95, 54, BufferedImage.TYPE_3BYTE_BGR)));
+    }
+
+    @Test
+    void jpegQ95IsVisuallyLosslessOnPhotographicFrames() {
+        BufferedImage photo = PhotoFrames.frame(96, 54, 3, 1);
+        FrameCodec hq = FrameCodec.named("jpeg-q95");
+        byte[] data = hq.encode(photo);
+        assertArrayEquals(data, hq.encode(PhotoFrames.frame(96, 54, 3, 1)), "deterministic");
+        double psnr = PhotoFrames.psnr(photo, hq.decode(data, 96, 54));
+        double low = PhotoFrames.psnr(photo, FrameCodec.named("jpeg").decode(FrameCodec.named("jpeg").encode(photo), 96, 54));
+        assertTrue(psnr > 35 && psnr > low + 3, "PSNR q95 " + psnr + " vs default " + low);
+    }
 }

@@ -74,9 +74,18 @@ public final class Estimates {
 
     /** Estimates rendering these plans on {@code workers} workers. */
     public static RenderEstimate estimate(JobOptions options, RendererSpec choice, List<FilmPlan> plans, int cores, int gpus) {
-        CostTable table = table(options.estimates());
         List<ShotSpec> shots = distinctShots(plans);
-        long frames = shots.stream().mapToLong(ShotSpec::frames).sum();
+        return estimate(options, choice, shots.stream().mapToLong(ShotSpec::frames).sum(),
+                Calibration.sample(shots, CALIBRATION_SHOTS), cores, gpus);
+    }
+
+    /**
+     * Estimates rendering {@code frames} frames, calibrating on {@code samples} (a few planned shots)
+     * when no GPU model is named.
+     */
+    public static RenderEstimate estimate(JobOptions options, RendererSpec choice, long frames, List<ShotSpec> samples,
+                                          int cores, int gpus) {
+        CostTable table = table(options.estimates());
         FrameCost cost;
         if (choice instanceof RendererSpec.Remote remote) {
             // Priced per generated second or request from the model profile; never calibrated (that would pay).
@@ -94,8 +103,7 @@ public final class Estimates {
         } else {
             // The JVM's own renderer: in local mode the render tasks reuse it (one model load per JVM).
             Renderer r = ExecutorModels.jvm().renderer(choice, Device.CPU);
-            cost = Calibration.measure(r, FrameCodec.named(options.codec()), Calibration.sample(shots, CALIBRATION_SHOTS),
-                    CALIBRATION_FRAMES, System::nanoTime);
+            cost = Calibration.measure(r, FrameCodec.named(options.codec()), samples, CALIBRATION_FRAMES, System::nanoTime);
         }
         int w = "GPU".equals(cost.unit()) ? gpus : cores;
         return RenderEstimate.of(cost, frames, w, table.pricePerHour(cost.unit(), options.gpuModel()), table.currency());

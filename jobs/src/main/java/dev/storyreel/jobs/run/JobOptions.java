@@ -16,7 +16,7 @@ import dev.storyreel.render.RendererSpec;
  * @param preset     x264 preset
  * @param crf        x264 CRF
  * @param planOnly   write the plan and stop
- * @param waveShots  shots per render commit (0: four per core)
+ * @param waveShots  shots per render task, each one commit (0: balanced by frames, eight tasks per core or more)
  * @param gpuModel   GPU model whose recorded figures make the estimate ("": calibrate on this machine)
  * @param estimates  the recorded figures and prices (YAML; missing file: none)
  */

@@ -16,12 +16,17 @@ public final class PlanSummary {
 
     /** Prints the plans of a run at {@code fps} and the render estimate. */
     public static void print(PrintStream console, List<FilmPlan> plans, RenderEstimate estimate, int fps) {
+        print(console, plans.stream().map(PlannedFilm::of).toList(), estimate, fps, true);
+    }
+
+    /** As above from the plans' summaries; {@code perFilm} false prints the totals only. */
+    public static void print(PrintStream console, List<PlannedFilm> plans, RenderEstimate estimate, int fps, boolean perFilm) {
         console.printf("%-24s %-16s %6s %6s %8s %9s %7s %8s %12s %12s%n", "film", "variant", "scenes", "shots", "frames",
                 "duration", "pages", "min/page", "est. render", "est. cost");
-        for (FilmPlan p : plans) {
-            RenderEstimate e = estimate.part(Estimates.distinctShots(List.of(p)).stream().mapToLong(s -> s.frames()).sum());
+        for (PlannedFilm p : perFilm ? plans : List.<PlannedFilm>of()) {
+            RenderEstimate e = estimate.part(p.distinctFrames());
             console.printf(Locale.ROOT, "%-24s %-16s %6d %6d %8d %9s %7.1f %8.2f %12s %12s%n", p.filmId(), p.variant(),
-                    p.scenes(), p.shots().size(), p.frames(), Progress.clock((double) p.frames() / fps), p.pages(),
+                    p.scenes(), p.shots(), p.frames(), Progress.clock((double) p.frames() / fps), p.pages(),
                     p.pages() > 0 ? p.frames() / (double) fps / 60.0 / p.pages() : 0.0, Progress.clock(e.renderSeconds()),
                     e.costText());
         }

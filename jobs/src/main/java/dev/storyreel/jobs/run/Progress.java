@@ -61,6 +61,7 @@ public final class Progress implements AutoCloseable {
     private long framesCommitted;
     private long startNanos;
     private int waves;
+    private boolean perTaskCommits;
     private String lastLine = "";
     private int drawn;
 
@@ -106,6 +107,7 @@ public final class Progress implements AutoCloseable {
         shotsCommitted = 0;
         framesCommitted = 0;
         waves = 0;
+        perTaskCommits = false;
         lastLine = "";
         startNanos = nanos.getAsLong();
         Counters counters;
@@ -125,10 +127,36 @@ public final class Progress implements AutoCloseable {
         return counters;
     }
 
+    /**
+     * Starts a stage whose tasks each commit their own work: a line per successful task (on a pipe),
+     * counted by the listener; {@link #advance} then only settles the totals.
+     */
+    public synchronized Counters startCommitting(String stageName, long shotCount, long frameCount) {
+        Counters c = start(stageName, shotCount, frameCount);
+        perTaskCommits = true;
+        return c;
+    }
+
+    /** A task of a committing stage succeeded (called by the listener). */
+    synchronized void taskCommitted() {
+        if (stage == null || !perTaskCommits) {
+            return;
+        }
+        waves++;
+        if (!terminal) {
+            out.println("[" + stage + "] committed " + waves + (waves == 1 ? " task · " : " tasks · ") + status());
+        } else {
+            draw();
+        }
+    }
+
     /** The driver confirms that these shots are committed (e.g. a render wave's files). */
     public synchronized void advance(long shotCount, long frameCount) {
         shotsCommitted += shotCount;
         framesCommitted += frameCount;
+        if (perTaskCommits) {
+            return;
+        }
         waves++;
         if (!terminal) {
             lastLine = counts();
@@ -262,7 +290,7 @@ public final class Progress implements AutoCloseable {
     }
 
     /** Adds the accumulator updates of each successful task to the stage's sums. */
-    private static final class Listener extends SparkListener {
+    private final class Listener extends SparkListener {
         private final Map<Long, AtomicLong> tracked = new ConcurrentHashMap<>();
 
         public void track(long accumulatorId, AtomicLong sum) {
@@ -278,11 +306,16 @@ public final class Progress implements AutoCloseable {
             if (end.reason() != Success$.MODULE$ || tracked.isEmpty()) {
                 return;
             }
+            boolean counted = false;
             for (AccumulableInfo info : CollectionConverters.asJava(end.taskInfo().accumulables())) {
                 AtomicLong sum = tracked.get(info.id());
                 if (sum != null && info.update().isDefined() && info.update().get() instanceof Number n) {
                     sum.addAndGet(n.longValue());
+                    counted = true;
                 }
+            }
+            if (counted) {
+                taskCommitted();
             }
         }
     }

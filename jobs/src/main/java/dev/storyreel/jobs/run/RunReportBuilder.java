@@ -8,6 +8,7 @@ import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
+import dev.storyreel.plan.FilmVariant;
 import dev.storyreel.qc.QcResult;
 import dev.storyreel.variant.VariantPlan;
 import dev.storyreel.variant.VariantSpec;
@@ -30,7 +31,8 @@ public final class RunReportBuilder {
     private final Catalogue catalogue;
     private final Map<String, FilmFailure> failures = new LinkedHashMap<>();
     private final Map<String, Double> stages = new LinkedHashMap<>();
-    private List<VariantPlan> variants = List.of();
+    private List<PlannedFilm> planned = List.of();
+    private Map<FilmVariant, FilmPlan> plans = Map.of();
     private Function<FilmPlan, Map<String, String>> outputFiles = p -> Map.of();
     private long shotsRendered;
     private long framesRendered;
@@ -68,7 +70,16 @@ public final class RunReportBuilder {
 
     /** The planned film variants. */
     public void planned(List<VariantPlan> planned) {
-        this.variants = List.copyOf(planned);
+        this.planned = planned.stream().map(v -> PlannedFilm.of(v.plan())).toList();
+        Map<FilmVariant, FilmPlan> byVariant = new LinkedHashMap<>();
+        planned.forEach(v -> byVariant.put(FilmVariant.of(v.plan()), v.plan()));
+        this.plans = byVariant;
+    }
+
+    /** The films planned, as summaries only (their shots are in the plan table, not here). */
+    public void plannedSummaries(List<PlannedFilm> summaries) {
+        this.planned = List.copyOf(summaries);
+        this.plans = Map.of();
     }
 
     /** A stage's wall time in seconds, in run order. */
@@ -144,8 +155,8 @@ public final class RunReportBuilder {
     /** The report as it stands. */
     public RunReport build() {
         List<RunReport.Film> films = new ArrayList<>();
-        Map<String, List<FilmPlan>> byId = new LinkedHashMap<>();
-        variants.forEach(v -> byId.computeIfAbsent(v.plan().filmId(), k -> new ArrayList<>()).add(v.plan()));
+        Map<String, List<PlannedFilm>> byId = new LinkedHashMap<>();
+        planned.forEach(v -> byId.computeIfAbsent(v.filmId(), k -> new ArrayList<>()).add(v));
         List<String> order = new ArrayList<>();
         catalogue.entries().forEach(e -> order.add(e.filmId()));
         catalogue.failures().forEach(f -> {
@@ -154,19 +165,19 @@ public final class RunReportBuilder {
             }
         });
         for (String id : order) {
-            List<FilmPlan> plans = byId.getOrDefault(id, new ArrayList<>());
-            if (plans.isEmpty()) {
-                plans.add(null);
+            List<PlannedFilm> variants = byId.getOrDefault(id, new ArrayList<>());
+            if (variants.isEmpty()) {
+                variants.add(null);
             }
-            for (FilmPlan p : plans) {
+            for (PlannedFilm p : variants) {
                 films.add(film(id, p));
             }
         }
         int ok = (int) films.stream().filter(x -> x.status() != FilmStatus.FAILED).map(RunReport.Film::filmId)
                 .distinct().count();
         int filmCount = (int) films.stream().map(RunReport.Film::filmId).distinct().count();
-        long shotsPlanned = variants.stream().mapToLong(v -> v.plan().shots().size()).sum();
-        long framesPlanned = variants.stream().mapToLong(v -> v.plan().frames()).sum();
+        long shotsPlanned = planned.stream().mapToLong(PlannedFilm::shots).sum();
+        long framesPlanned = planned.stream().mapToLong(PlannedFilm::frames).sum();
         List<RunReport.Trailer> checked = trailers.stream()
                 .map(t -> t.file() != null && qc.containsKey(t.file()) ? t.withQc(qc.get(t.file())) : t).toList();
         int qcFailed = (int) (films.stream().filter(f -> f.status() == FilmStatus.QC_FAILED).count()
@@ -176,7 +187,7 @@ public final class RunReportBuilder {
                         framesRendered, segmentsEncoded, qcFailed), checked, dataset, estimate, actual, remote);
     }
 
-    private RunReport.Film film(String id, FilmPlan p) {
+    private RunReport.Film film(String id, PlannedFilm p) {
         FilmFailure f = failures.get(id);
         FilmStatus status = f != null ? FilmStatus.FAILED : options.planOnly() ? FilmStatus.PLANNED : FilmStatus.OK;
         String title = p != null ? p.title() : catalogue.entries().stream()
@@ -187,11 +198,12 @@ public final class RunReportBuilder {
         if (checked != null && !checked.passed()) {
             status = FilmStatus.QC_FAILED;
         }
-        return new RunReport.Film(id, title, status, p == null ? 0 : p.scenes(), p == null ? 0 : p.shots().size(),
+        FilmPlan plan = p == null ? null : plans.get(new FilmVariant(p.filmId(), p.variant()));
+        return new RunReport.Film(id, title, status, p == null ? 0 : p.scenes(), p == null ? 0 : p.shots(),
                 p == null ? 0 : p.frames(), p == null ? 0 : (double) p.frames() / options.fps(),
                 made ? RunLayout.film(id, variant) : null,
                 f == null ? null : new RunReport.Error(f.file(), f.line(), f.message()), variant,
-                made && p != null ? outputFiles.apply(p) : Map.of(), checked == null ? null : checked.asMap());
+                made && plan != null ? outputFiles.apply(plan) : Map.of(), checked == null ? null : checked.asMap());
     }
 
     private Map<String, Object> settings() {

@@ -36,7 +36,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import dev.storyreel.jobs.run.PlannedFilm;
+import dev.storyreel.jobs.store.PlanTable;
+import dev.storyreel.plan.PlannedShot;
+import dev.storyreel.shot.RendererInfo;
+import dev.storyreel.shot.ShotSpec;
 
 /**
  * Stage 1: reads the catalogue on the driver, then parses and plans every film in Spark tasks.
@@ -115,6 +122,48 @@ public final class PlanStage {
         int slices = Math.min(entries.size(), Math.max(1, jsc.defaultParallelism() * 2));
         // parallelize → map → collect keeps the input order: outcomes come back in catalogue order.
         return jsc.parallelize(entries, slices).map(e -> planOne(e, base, catalogue, settings, styles, limits)).collect();
+    }
+
+    /** Films planned and written by one task of {@link #planToTable}. */
+    static final int FILMS_PER_TASK = 8;
+
+    /** A film's plan as the driver keeps it when the plan stays on the executors: summaries, or its failure. */
+    public record Digest(CatalogueEntry entry, List<PlannedFilm> variants, FilmFailure failure, ShotSpec sample)
+            implements Serializable {
+    }
+
+    /**
+     * Plans every film on the executors and writes the plan table from there; only a digest per
+     * film (a few numbers per variant, one sample shot for the calibration, or the failure) comes
+     * back, in catalogue order, so the driver's heap does not grow with the shot count. Films are
+     * planned twice (once for the table, once for the digests) rather than cached: planning is
+     * cheap next to holding millions of shots.
+     */
+    public static List<Digest> planToTable(SparkSession spark, Source source, PlanSettings settings,
+                                           Map<String, StylePreset> styles, RendererInfo renderer, String path) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<CatalogueEntry> entries = source.catalogue().entries();
+        String base = source.baseDir();
+        // At most FILMS_PER_TASK films a task: the partitioned write sorts a task's rows by film in
+        // executor memory, so big tasks (250 features each at 8 tasks) crowd a small heap.
+        int slices = Math.max(1, Math.min(entries.size(),
+                Math.max(jsc.defaultParallelism() * 4, (entries.size() + FILMS_PER_TASK - 1) / FILMS_PER_TASK)));
+        JavaRDD<CatalogueEntry> rdd = jsc.parallelize(entries, slices);
+        PlanTable.write(spark, rdd.flatMap(e -> {
+            Outcome o = planOne(e, base, settings, styles);
+            return o.failure() != null ? java.util.Collections.emptyIterator()
+                    : o.variants().stream().map(VariantPlan::plan).iterator();
+        }), renderer, path);
+        return rdd.map(e -> digest(planOne(e, base, settings, styles))).collect();
+    }
+
+    private static Digest digest(Outcome o) {
+        if (o.failure() != null) {
+            return new Digest(o.entry(), List.of(), o.failure(), null);
+        }
+        List<PlannedShot> shots = o.plan().shots();
+        return new Digest(o.entry(), o.variants().stream().map(v -> PlannedFilm.of(v.plan())).toList(), null,
+                shots.isEmpty() ? null : shots.get(shots.size() / 2).spec());
     }
 
     public static Outcome planOne(CatalogueEntry entry, String baseDir, PlanSettings settings) {

@@ -1,30 +1,33 @@
 package dev.storyreel.jobs.store;
 
-import dev.storyreel.plan.FilmPlan;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
 import dev.storyreel.plan.PlannedShot;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The {@code frames/} table: one row per frame, partitioned by film, appended one commit per wave
- * of shots. A shot is committed when its rows are all there; its key says whether they are current.
+ * The {@code frames/} table: one row per frame, partitioned by film, made of whole files that render
+ * tasks publish ({@link FramesCommit}). A slot (film, variant, scene, shot) is committed when the
+ * table holds exactly its planned shot key with each of its frames; that is decided here, in Spark,
+ * from the committed files only (an aggregate of the key columns joined with the plan).
  */
 public final class FramesTable {
     public static final StructType SCHEMA = new StructType()
@@ -42,71 +45,92 @@ public final class FramesTable {
             // Where the frame was rendered: the render task's GPU address ("gpu:1") or "cpu".
             .add("device", DataTypes.StringType, false);
 
-    /**
-     * Parquet settings for multi-MB values: check page and row-group sizes every few rows (the
-     * default waits 100 rows, making one huge page), no dictionary, no second compression of data
-     * the frame codec already compressed.
-     */
-    public static final Map<String, String> WRITE_OPTIONS = Map.of(
-            "compression", "uncompressed",
-            "parquet.enable.dictionary", "false",
-            "parquet.page.size.row.check.min", "2",
-            "parquet.page.size.row.check.max", "10",
-            "parquet.block.size.row.check.min", "2",
-            "parquet.block.size.row.check.max", "10",
-            "parquet.block.size", Integer.toString(64 << 20),
-            "parquet.page.size", Integer.toString(4 << 20));
+    /** Size a frames file is cut at (and compaction aims for): within the 64–256 MB object stores like. */
+    public static final long TARGET_FILE_BYTES = 128L << 20;
 
     /** Identity of a planned shot within the table. */
-    public record Slot(String filmId, String variant, int scene, int shot) {
+    public record Slot(String filmId, String variant, int scene, int shot) implements java.io.Serializable {
     }
 
-    /** What the table holds for a slot: the key and how many frames carry it. */
-    public record Committed(String shotKey, long frames) {
+    /** The table against a plan: the planned slots not committed, and the films holding anything else. */
+    public record State(Set<Slot> pending, List<String> staleFilms) {
     }
+
+    private static final List<String> SLOT = List.of("film_id", "variant", "scene", "shot");
+
+    private static final StructType PLANNED = new StructType()
+            .add("film_id", DataTypes.StringType, false)
+            .add("variant", DataTypes.StringType, false)
+            .add("scene", DataTypes.IntegerType, false)
+            .add("shot", DataTypes.IntegerType, false)
+            .add("planned_key", DataTypes.StringType, false)
+            .add("planned_frames", DataTypes.IntegerType, false);
 
     private FramesTable() {
     }
 
-    /** Whether the table holds exactly this shot: one key, the planned one, with all its frames. */
-    public static boolean isCurrent(List<Committed> rows, PlannedShot s) {
-        return rows != null && rows.size() == 1 && rows.get(0).shotKey().equals(s.shotKey())
-                && rows.get(0).frames() == s.frames();
-    }
-
     /**
-     * Films of these plans whose committed rows are not all current: a slot whose key changed (the
-     * screenplay or the settings changed), a slot no longer planned, or a partial shot.
+     * Which planned slots still need rendering, and which films hold rows that are not exactly their
+     * plan's current slots (another key, an unplanned slot, a partial or duplicated shot) and so
+     * need a rewrite. Only slot ids of pending shots and film ids come back to the driver.
      */
-    public static Set<String> staleFilms(Map<Slot, List<Committed>> committed, List<FilmPlan> plans) {
-        Map<Slot, PlannedShot> planned = new HashMap<>();
-        plans.forEach(p -> p.shots().forEach(s -> planned.put(slot(s), s)));
-        Set<String> films = new TreeSet<>();
-        plans.forEach(p -> films.add(p.filmId()));
-        Set<String> stale = new TreeSet<>();
-        committed.forEach((slot, rows) -> {
-            PlannedShot s = planned.get(slot);
-            if (films.contains(slot.filmId()) && (s == null || !isCurrent(rows, s))) {
-                stale.add(slot.filmId());
-            }
-        });
-        return stale;
-    }
-
-    /**
-     * Rewrites the partitions of these films keeping only the rows of the current shots in
-     * {@code keep}: written beside the table first, then swapped in film by film. A crash between
-     * the two leaves the film's frames to be rendered again, never a mix of old and new.
-     */
-    public static void dropStale(SparkSession spark, OutputStore store, String path, Set<String> films, List<PlannedShot> keep) {
-        rowsOf(spark, path, keep)
-                .select(Arrays.stream(SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new))
-                .write().mode(SaveMode.Overwrite).options(WRITE_OPTIONS).partitionBy("film_id")
-                .parquet(store.resolve(RunLayout.COMPACT_FRAMES).toString());
-        for (String film : films) {
-            store.replace(store.resolve(RunLayout.compactFramesOf(film)), store.resolve(RunLayout.framesOf(film)));
+    public static State state(SparkSession spark, OutputStore store, Collection<PlannedShot> shots) {
+        Set<Slot> all = new java.util.LinkedHashSet<>();
+        shots.forEach(s -> all.add(slot(s)));
+        Dataset<Row> table = read(spark, store);
+        if (table == null || shots.isEmpty()) {
+            return new State(all, List.of());
         }
-        store.delete(store.resolve(RunLayout.COMPACT_FRAMES));
+        List<Row> rows = shots.stream().map(s -> RowFactory.create(s.filmId(), s.variant(), s.scene(), s.shot(),
+                s.shotKey(), s.frames())).toList();
+        Dataset<Row> planned = spark.createDataFrame(rows, PLANNED);
+        Object[] films = shots.stream().map(PlannedShot::filmId).distinct().toArray();
+        Dataset<Row> stats = table.where(col("film_id").isin(films))
+                .groupBy(cols(SLOT))
+                .agg(count(lit(1)).as("rows"), countDistinct(col("frame")).as("frames"),
+                        countDistinct(col("shot_key")).as("keys"), min(col("shot_key")).as("key"),
+                        min(col("frame")).as("first"), max(col("frame")).as("last"))
+                .join(planned, seq(SLOT), "left");
+        Column current = col("keys").equalTo(1).and(col("key").equalTo(col("planned_key")))
+                .and(col("frames").equalTo(col("planned_frames"))).and(col("first").equalTo(0))
+                .and(col("last").equalTo(col("planned_frames").minus(1)));
+        Column clean = current.and(col("rows").equalTo(col("frames")));
+        stats.cache();
+        try {
+            List<String> stale = new ArrayList<>();
+            for (Row r : stats.where(col("planned_key").isNull().or(org.apache.spark.sql.functions.not(clean))).select("film_id").distinct()
+                    .orderBy("film_id").collectAsList()) {
+                stale.add(r.getString(0));
+            }
+            Set<Slot> pending = new java.util.LinkedHashSet<>();
+            Set<Slot> missing = new HashSet<>();
+            Dataset<Row> pendingRows = planned.join(stats.where(current).select(cols(SLOT)), seq(SLOT), "left_anti");
+            for (Row r : pendingRows.select(cols(SLOT)).collectAsList()) {
+                missing.add(new Slot(r.getString(0), r.getString(1), r.getInt(2), r.getInt(3)));
+            }
+            // Back in plan order.
+            for (Slot s : all) {
+                if (missing.contains(s)) {
+                    pending.add(s);
+                }
+            }
+            return new State(pending, stale);
+        } finally {
+            stats.unpersist();
+        }
+    }
+
+    /** The committed table, or null when it has no file yet. */
+    static Dataset<Row> read(SparkSession spark, OutputStore store) {
+        if (!store.exists(store.resolve(RunLayout.FRAMES))) {
+            return null;
+        }
+        try {
+            return spark.read().parquet(store.resolve(RunLayout.FRAMES).toString());
+        } catch (Exception e) {
+            // A folder with no committed file yet (a first run killed before its first commit).
+            return null;
+        }
     }
 
     /** The table's rows of exactly these shots: their films' partitions only, joined on slot and key. */
@@ -122,23 +146,16 @@ public final class FramesTable {
         return new Slot(s.filmId(), s.variant(), s.scene(), s.shot());
     }
 
-    /** Reads which shots are already committed (reads the key columns only, never the pixels). */
-    public static Map<Slot, List<Committed>> committed(SparkSession spark, OutputStore store, String path) {
-        Map<Slot, List<Committed>> out = new HashMap<>();
-        if (!store.exists(store.resolve(RunLayout.FRAMES))) {
-            return out;
-        }
-        Dataset<Row> table;
-        try {
-            table = spark.read().parquet(path);
-        } catch (Exception e) {
-            // A folder with no committed file yet (an interrupted first wave): nothing to resume.
-            return out;
-        }
-        for (Row r : table.groupBy("film_id", "variant", "scene", "shot", "shot_key").count().collectAsList()) {
-            Slot slot = new Slot(r.getString(0), r.getString(1), r.getInt(2), r.getInt(3));
-            out.computeIfAbsent(slot, k -> new ArrayList<>()).add(new Committed(r.getString(4), r.getLong(5)));
-        }
-        return out;
+    /** A slot as {@link FramesCompaction} names it within its film: {@code variant/scene/shot}. */
+    public static String slotInFilm(String variant, int scene, int shot) {
+        return variant + "/" + scene + "/" + shot;
+    }
+
+    private static Column[] cols(List<String> names) {
+        return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    }
+
+    private static scala.collection.immutable.Seq<String> seq(List<String> names) {
+        return CollectionConverters.asScala(names).toSeq();
     }
 }

@@ -226,6 +226,95 @@ public final class OutputStore {
         }
     }
 
+    /** The Hadoop configuration of this store. */
+    public Configuration conf() {
+        return conf;
+    }
+
+    /** A file under a folder: name and size in bytes. */
+    public record Entry(String name, long length) {
+    }
+
+    /** Plain files directly in a folder, with their sizes (empty when the folder does not exist). */
+    public List<Entry> listFiles(Path dir) {
+        List<Entry> out = new ArrayList<>();
+        try {
+            FileSystem fs = fs(dir);
+            if (!fs.exists(dir)) {
+                return out;
+            }
+            for (FileStatus s : fs.listStatus(dir)) {
+                if (s.isFile()) {
+                    out.add(new Entry(s.getPath().getName(), s.getLen()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Names of the folders directly in a folder (empty when it does not exist). */
+    public List<String> listDirs(Path dir) {
+        List<String> names = new ArrayList<>();
+        try {
+            FileSystem fs = fs(dir);
+            if (!fs.exists(dir)) {
+                return names;
+            }
+            for (FileStatus s : fs.listStatus(dir)) {
+                if (s.isDirectory()) {
+                    names.add(s.getPath().getName());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
+    }
+
+    /**
+     * A local folder to write files that will be {@link #publishMoving published} under this
+     * store: on a local store a folder beside the output ({@code relative} under the root), so
+     * publishing is a rename; otherwise a new temporary folder.
+     */
+    public java.nio.file.Path scratch(String relative) {
+        try {
+            if (isLocal(root)) {
+                java.nio.file.Path dir = localPath(resolve(relative));
+                Files.createDirectories(dir);
+                return dir;
+            }
+            return Files.createTempDirectory("storyreel-stage-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a staging folder", e);
+        }
+    }
+
+    /**
+     * Publishes a finished local file as {@code target} and consumes it: on a local store a rename
+     * when both are on one disk (else {@link #publish}'s copy and rename), on an object store an
+     * upload that becomes visible only when complete.
+     */
+    public void publishMoving(java.nio.file.Path local, Path target) {
+        try {
+            if (isLocal(target)) {
+                java.nio.file.Path dst = localPath(target);
+                Files.createDirectories(dst.getParent());
+                try {
+                    Files.move(local, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    return;
+                } catch (java.nio.file.FileSystemException e) {
+                    // another disk: copy beside the target, then rename
+                }
+            }
+            publish(local, target);
+            Files.deleteIfExists(local);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish " + target, e);
+        }
+    }
+
     /** The store as seen from an executor, rebuilt from the Spark conf's spark.hadoop.* settings. */
     public static OutputStore onExecutor(String root) {
         return new OutputStore(root, ExecutorHadoop.conf());

@@ -84,6 +84,20 @@ public final class PlanTable {
                 .parquet(dir.toString());
     }
 
+    /**
+     * Writes the plan table from the executors: {@code plans} is made there and never collected
+     * (the driver's heap does not grow with the shot count).
+     */
+    public static void write(SparkSession spark, org.apache.spark.api.java.JavaRDD<FilmPlan> plans, RendererInfo renderer,
+                             String path) {
+        org.apache.spark.api.java.JavaRDD<Row> rows = plans.flatMap(p -> p.shots().stream().map(s -> row(p, s, renderer)).iterator());
+        spark.createDataFrame(rows, SCHEMA)
+                .write()
+                .mode(SaveMode.Overwrite)
+                .partitionBy("film_id")
+                .parquet(path);
+    }
+
     private static Row row(FilmPlan plan, PlannedShot s, RendererInfo renderer) {
         ShotSpec p = s.spec();
         Direction d = p.direction();

@@ -15,8 +15,17 @@ public final class RunLayout {
     public static final String LOCATIONS = "locations";
     /** The frames table (Parquet, partitioned by film). */
     public static final String FRAMES = "frames";
-    /** Where stale frames are rewritten before they replace a film's partition. */
-    public static final String COMPACT_FRAMES = "_compact-frames";
+    /**
+     * Work in progress of the frames table's commit protocol, beside the table and outside every
+     * reader's glob: render tasks' and rewrites' staged files, and committed rewrite intents.
+     */
+    public static final String FRAMES_WORK = "_frames-work";
+    /** Staged files: deleted at every run's start (what a killed run never published). */
+    public static final String FRAMES_STAGING = FRAMES_WORK + "/staging";
+    /** What Spark's own file committer left in the frames table before this protocol (deleted at start). */
+    public static final String FRAMES_LEGACY_TEMPORARY = FRAMES + "/_temporary";
+    /** Intents of committed rewrites, finished at the next start if a crash interrupted them. */
+    public static final String FRAMES_INTENTS = FRAMES_WORK + "/intents";
     /** One H.264 segment per distinct shot and encoder settings. */
     public static final String SEGMENTS = "segments";
     /** The films. */
@@ -94,8 +103,13 @@ public final class RunLayout {
         return FRAMES + "/film_id=" + filmId;
     }
 
-    /** A film's partition of the frames table being rewritten. */
-    public static String compactFramesOf(String filmId) {
-        return COMPACT_FRAMES + "/film_id=" + filmId;
+    /** A staging folder of the frames table's commit protocol (a task attempt's, a rewrite's). */
+    public static String framesStaging(String name) {
+        return FRAMES_STAGING + "/" + name;
+    }
+
+    /** A committed rewrite intent of the frames table. */
+    public static String framesIntent(String id) {
+        return FRAMES_INTENTS + "/" + id + ".json";
     }
 }
