@@ -4,7 +4,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
 /** Keeps the FFmpeg libraries quiet: only errors reach stderr. */
-final class FfmpegLogging {
+public final class FfmpegLogging {
 
     static {
         av_log_set_level(AV_LOG_ERROR);
@@ -14,7 +14,7 @@ final class FfmpegLogging {
     }
 
     /** Sets FFmpeg's log level to errors (done once, when this class first loads). */
-    static void quiet() {
+    public static void quiet() {
         // The static initializer does the work; calling this makes sure the class has loaded.
     }
 }

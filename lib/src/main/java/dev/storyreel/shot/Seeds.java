@@ -25,7 +25,13 @@ public final class Seeds {
         /** Props placed by the art department. */
         PROPS(0x960775L),
         /** Generative renderers' initial noise. */
-        NOISE(0x4015EL);
+        NOISE(0x4015EL),
+        /** Casting: which voice a character gets. */
+        VOICE(0x70_1CEL),
+        /** The score: key, progression, melody. */
+        MUSIC(0x3_05_1CL),
+        /** Ambience noise of a location. */
+        AMBIENCE(0xA3_B1E7L);
 
         private final long bits;
 
