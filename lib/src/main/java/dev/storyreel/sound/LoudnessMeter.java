@@ -104,7 +104,7 @@ public final class LoudnessMeter implements AutoCloseable {
             }
         }
         double tp = peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY;
-        return new Loudness(integrated < -70 ? Double.NEGATIVE_INFINITY : integrated, tp, range);
+        return new Loudness(integrated <= -70 ? Double.NEGATIVE_INFINITY : integrated, tp, range);
     }
 
     /** Measures the first audio stream of {@code file}, decoded by FFmpeg. */

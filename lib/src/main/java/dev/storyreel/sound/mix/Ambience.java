@@ -50,13 +50,13 @@ public final class Ambience {
         };
     }
 
-    /** The kind of bed a setting gets: inside is room tone; outside, sea or city words, else wind. */
+    /** The kind of bed a setting gets: inside (or nowhere, as under a title card) is room tone; outside, sea or city words, else wind. */
     public static Kind kindOf(Setting setting) {
         String where = (setting.location() + " " + setting.subLocation()).toUpperCase(Locale.ROOT);
         if (SEA.matcher(where).find()) {
             return Kind.SEA;
         }
-        if (setting.exposure() == Setting.Exposure.INT) {
+        if (setting.exposure() == Setting.Exposure.INT || where.isBlank()) {
             return Kind.ROOM;
         }
         return CITY.matcher(where).find() ? Kind.CITY : Kind.WIND;
