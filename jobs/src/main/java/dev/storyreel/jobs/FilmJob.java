@@ -2,6 +2,17 @@ package dev.storyreel.jobs;
 
 import dev.storyreel.catalogue.CatalogueException;
 import dev.storyreel.frames.FrameCodec;
+import dev.storyreel.jobs.cluster.ClusterSettings;
+import dev.storyreel.jobs.cluster.ExecutorModels;
+import dev.storyreel.jobs.cluster.GpuScheduling;
+import dev.storyreel.jobs.run.Estimates;
+import dev.storyreel.jobs.run.FilmStatus;
+import dev.storyreel.jobs.run.JobOptions;
+import dev.storyreel.jobs.run.OutputOptions;
+import dev.storyreel.jobs.run.RunReport;
+import dev.storyreel.jobs.store.RunLayout;
+import dev.storyreel.render.RendererSpec;
+import dev.storyreel.render.diffusion.DiffusionSettings;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +24,12 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The film job's command line: turns a catalogue of screenplays into films. */
-@Command(name = "storyreel", mixinStandardHelpOptions = true, version = "storyreel " + FilmRun.VERSION,
+@Command(name = "storyreel", mixinStandardHelpOptions = true, version = "storyreel " + RunReport.VERSION,
         sortOptions = false, showDefaultValues = true,
         description = "Turns a catalogue of screenplays into films: plan, render frames to Parquet, assemble MP4s.",
         footerHeading = "%nExamples:%n",
@@ -187,7 +198,7 @@ public final class FilmJob implements Callable<Integer> {
             }
             if (!model.contains("://")) {
                 // A local model is checked here, before Spark starts; a URI once the run has its Hadoop settings.
-                ExecutorRenderers.create(choice()).close();
+                ExecutorModels.open(choice()).close();
             }
             if (!gpuModel.isBlank()) {
                 Estimates.table(estimates).figure(gpuModel, renderer, width, height);
@@ -207,13 +218,14 @@ public final class FilmJob implements Callable<Integer> {
         return new OutputOptions(trailer, dataset, (long) shardMb << 20, subtitleNames, named);
     }
 
-    private RendererChoice choice() {
-        if (!"diffusion".equals(renderer)) {
-            return new RendererChoice(renderer, model);
-        }
-        return new RendererChoice(renderer, model, java.util.Map.of("scheduler", scheduler, "steps", Integer.toString(steps),
-                "guidance", Float.toString(guidance), "batch_size", Integer.toString(batchSize),
-                "keyframe_every", Integer.toString(keyframeEvery)));
+    private RendererSpec choice() {
+        return switch (renderer) {
+            case RendererSpec.Procedural.NAME -> new RendererSpec.Procedural();
+            case RendererSpec.Diffusion.NAME -> new RendererSpec.Diffusion(model,
+                    new DiffusionSettings(scheduler, steps, guidance, batchSize, keyframeEvery), "");
+            default -> throw new IllegalArgumentException("unknown renderer '" + renderer + "'; known: "
+                    + RendererSpec.Procedural.NAME + ", " + RendererSpec.Diffusion.NAME);
+        };
     }
 
     private SparkSession session() throws IOException {
@@ -238,21 +250,21 @@ public final class FilmJob implements Callable<Integer> {
     private static int summarise(RunReport report, PrintStream console) {
         String root = report.settings().get("out").toString();
         boolean planOnly = Boolean.TRUE.equals(report.settings().get("plan_only"));
-        console.println(planOnly ? "planned (no frames, no films): " + Path.of(root, "plan").toAbsolutePath()
+        console.println(planOnly ? "planned (no frames, no films): " + Path.of(root, RunLayout.PLAN).toAbsolutePath()
                 : "films:");
         for (RunReport.Film f : report.films()) {
-            if ("ok".equals(f.status())) {
+            if (f.status().made()) {
                 console.println("  " + resolve(root, f.file()));
             }
         }
         for (RunReport.Film f : report.films()) {
-            if ("failed".equals(f.status())) {
+            if (f.status() == FilmStatus.FAILED) {
                 RunReport.Error e = f.error();
                 console.println("failed: " + f.filmId() + ": " + e.file() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.message());
             }
         }
-        console.println("run report: " + resolve(root, "run.json"));
-        console.println("report page: " + resolve(root, "report/index.html"));
+        console.println("run report: " + resolve(root, RunLayout.RUN_JSON));
+        console.println("report page: " + resolve(root, RunLayout.REPORT_PAGE));
         return report.totals().filmsFailed() > 0 ? 1 : 0;
     }
 

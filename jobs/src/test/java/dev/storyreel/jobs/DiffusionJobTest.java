@@ -1,15 +1,15 @@
 package dev.storyreel.jobs;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storyreel.assemble.FfmpegCli;
+import dev.storyreel.jobs.cluster.ExecutorModels;
+import dev.storyreel.jobs.cluster.ModelCache;
+import dev.storyreel.jobs.cluster.TaskDevice;
+import dev.storyreel.render.RendererSpec;
 import dev.storyreel.render.diffusion.Device;
 import dev.storyreel.render.diffusion.DiffusionRenderer;
+import dev.storyreel.render.diffusion.DiffusionSettings;
 import dev.storyreel.render.diffusion.TinyModelWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +21,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The film job with the diffusion renderer and a generated tiny model, on Spark local[2]: every
@@ -106,10 +111,10 @@ class DiffusionJobTest {
         assertEquals(Device.cuda(0), TaskDevice.of(Map.of("gpu", new ResourceInformation("gpu", new String[] {"0", "1"}))));
         assertEquals(Device.CPU, TaskDevice.of(Map.of()));
         assertEquals(Device.CPU, TaskDevice.current(), "outside a task");
-        RendererChoice choice = new RendererChoice("diffusion", model.toString());
-        DiffusionRenderer gpu1 = (DiffusionRenderer) ExecutorRenderers.get(choice, Device.cuda(1));
-        assertSame(gpu1, ExecutorRenderers.get(choice, Device.cuda(1)), "one renderer per JVM and device");
-        assertNotSame(gpu1, ExecutorRenderers.get(choice, Device.CPU));
+        RendererSpec choice = new RendererSpec.Diffusion(model.toString(), DiffusionSettings.defaults(), "");
+        DiffusionRenderer gpu1 = (DiffusionRenderer) ExecutorModels.jvm().renderer(choice, Device.cuda(1));
+        assertSame(gpu1, ExecutorModels.jvm().renderer(choice, Device.cuda(1)), "one renderer per JVM and device");
+        assertNotSame(gpu1, ExecutorModels.jvm().renderer(choice, Device.CPU));
         assertEquals(Device.cuda(1), gpu1.device());
         // This ONNX Runtime build has no CUDA provider: the model runs on the CPU (and says so in the log).
         assertEquals(Device.CPU, gpu1.effectiveDevice());

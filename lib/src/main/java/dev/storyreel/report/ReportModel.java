@@ -1,5 +1,6 @@
 package dev.storyreel.report;
 
+import dev.storyreel.plan.FilmVariant;
 import java.util.List;
 
 /**
@@ -29,10 +30,24 @@ public record ReportModel(String title, List<Fact> facts, List<Fact> stages, Lis
      * @param durationS duration in seconds
      * @param shots     planned shots in screen order
      * @param error     why it failed, or null
+     * @param variant   the variant id ("main" for a film without a variant matrix)
      */
     public record Film(String id, String title, String status, String summary, String video, String poster,
-                       double durationS, List<Shot> shots, Error error) {
+                       double durationS, List<Shot> shots, Error error, String variant) {
+        /** A film without a variant matrix. */
+        public Film(String id, String title, String status, String summary, String video, String poster,
+                    double durationS, List<Shot> shots, Error error) {
+            this(id, title, status, summary, video, poster, durationS, shots, error, MAIN);
+        }
+
+        /** The id of the card in the page: the film id, then the variant unless it is the main one. */
+        public String anchor() {
+            return MAIN.equals(variant) ? "film-" + id : "film-" + id + "-" + variant;
+        }
     }
+
+    /** The variant id of a film without a variant matrix. */
+    public static final String MAIN = FilmVariant.MAIN;
 
     /**
      * One planned shot.

@@ -33,8 +33,9 @@ public final class ReportPage {
         }
         body.append("</table></section>\n<nav class=\"films\">");
         for (ReportModel.Film f : model.films()) {
-            body.append("<a href=\"#film-").append(esc(f.id())).append("\" class=\"").append(esc(f.status())).append("\">")
-                    .append(esc(f.id())).append("</a> ");
+            body.append("<a href=\"#").append(esc(f.anchor())).append("\" class=\"").append(esc(f.status())).append("\">")
+                    .append(esc(f.id())).append(ReportModel.MAIN.equals(f.variant()) ? "" : " / " + esc(f.variant()))
+                    .append("</a> ");
         }
         body.append("</nav>\n");
         for (ReportModel.Film f : model.films()) {
@@ -44,9 +45,11 @@ public final class ReportPage {
     }
 
     private static void film(StringBuilder b, ReportModel.Film f) {
-        b.append("<section class=\"film ").append(esc(f.status())).append("\" id=\"film-").append(esc(f.id()))
-                .append("\" data-film=\"").append(esc(f.id())).append("\" data-shots=\"").append(f.shots().size()).append("\">\n");
+        b.append("<section class=\"film ").append(esc(f.status())).append("\" id=\"").append(esc(f.anchor()))
+                .append("\" data-film=\"").append(esc(f.id())).append("\" data-variant=\"").append(esc(f.variant()))
+                .append("\" data-shots=\"").append(f.shots().size()).append("\">\n");
         b.append("<h2>").append(esc(f.title().isBlank() ? f.id() : f.title())).append(" <small>").append(esc(f.id()))
+                .append(ReportModel.MAIN.equals(f.variant()) ? "" : " · " + esc(f.variant()))
                 .append(" · ").append(esc(f.status())).append("</small></h2>\n");
         b.append("<p class=\"summary\">").append(esc(f.summary())).append("</p>\n");
         if (f.error() != null) {

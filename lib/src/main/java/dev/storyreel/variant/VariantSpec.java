@@ -1,5 +1,6 @@
 package dev.storyreel.variant;
 
+import dev.storyreel.plan.FilmVariant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public record VariantSpec(String aspect, int resolution, String style, int maxSe
     public static final VariantSpec MAIN = new VariantSpec("", 0, "", 0, "");
 
     /** The id of the variant with every setting left to the run. */
-    public static final String MAIN_ID = "main";
+    public static final String MAIN_ID = FilmVariant.MAIN;
 
     /** A readable id from the settings that are set, e.g. {@code 9x16-720p-noir-30s-fr}; {@code main} when none is. */
     public String id() {

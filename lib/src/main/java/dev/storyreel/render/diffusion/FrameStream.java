@@ -2,7 +2,6 @@ package dev.storyreel.render.diffusion;
 
 import dev.storyreel.shot.Seeds;
 
-import dev.storyreel.shot.StableHash;
 import ai.onnxruntime.OrtException;
 import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.render.RenderedFrame;

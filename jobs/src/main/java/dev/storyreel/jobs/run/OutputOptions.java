@@ -1,4 +1,4 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.run;
 
 import dev.storyreel.plan.StylePreset;
 import java.util.Map;
@@ -12,13 +12,13 @@ import java.util.Map;
  * @param subtitleNames  prefix subtitle lines with the speaker's name
  * @param styles         named style presets
  */
-record OutputOptions(int trailerSeconds, boolean dataset, long shardBytes, boolean subtitleNames,
+public record OutputOptions(int trailerSeconds, boolean dataset, long shardBytes, boolean subtitleNames,
                      Map<String, StylePreset> styles) {
 
     /** Films only, no presets. */
-    static final OutputOptions NONE = new OutputOptions(0, false, 0, false, Map.of());
+    public static final OutputOptions NONE = new OutputOptions(0, false, 0, false, Map.of());
 
-    OutputOptions {
+    public OutputOptions {
         styles = Map.copyOf(styles);
     }
 }

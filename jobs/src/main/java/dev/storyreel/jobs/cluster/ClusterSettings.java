@@ -1,4 +1,4 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.cluster;
 
 import java.util.Locale;
 import org.apache.spark.SparkConf;
@@ -8,13 +8,13 @@ import org.apache.spark.SparkConf;
  * committer when the output is {@code s3a://}, the GPU share of render tasks, and the device
  * audit plugin. Settings already given (spark-submit, a conf file) win.
  */
-final class ClusterSettings {
-    static final String MAGIC = "magic";
+public final class ClusterSettings {
+    public static final String MAGIC = "magic";
 
     private ClusterSettings() {
     }
 
-    static void apply(SparkConf conf, String out, String gpuPerTask) {
+    public static void apply(SparkConf conf, String out, String gpuPerTask) {
         if (out.toLowerCase(Locale.ROOT).startsWith("s3a://")) {
             conf.setIfMissing("spark.hadoop.fs.s3a.committer.name", MAGIC);
             conf.setIfMissing("spark.hadoop.fs.s3a.committer.magic.enabled", "true");

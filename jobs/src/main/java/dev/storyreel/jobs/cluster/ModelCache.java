@@ -1,4 +1,4 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.cluster;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -25,31 +24,33 @@ import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * Model folders given as URIs ({@code s3a://}, {@code hdfs://}, {@code file:}) copied once per JVM
- * and machine into a local cache through Hadoop's FileSystem API, and verified: every file's size
+ * and machine (see {@link ExecutorModels}) into a local cache through Hadoop's FileSystem API, and verified: every file's size
  * against the listing, and a SHA-256 per file recorded at copy time and checked on reuse. Local
  * paths are used as they are.
  */
-final class ModelCache {
-    private static final Map<String, Path> COPIED = new ConcurrentHashMap<>();
+public final class ModelCache {
     private static final String MANIFEST = ".storyreel-manifest";
 
     private ModelCache() {
     }
 
-    /** A local folder holding the model at {@code location}. */
-    static Path local(String location, Configuration conf) {
+    /**
+     * A local folder holding the model at {@code location}: the path itself when local, else a verified
+     * copy in the cache (the caller, {@link ExecutorModels}, remembers it for the JVM).
+     */
+    public static Path local(String location, Configuration conf) {
         if (!location.contains("://") && !location.startsWith("file:")) {
             return Path.of(location);
         }
-        return COPIED.computeIfAbsent(location, l -> copy(l, conf, cacheRoot()));
+        return copy(location, conf, cacheRoot());
     }
 
-    static Path cacheRoot() {
+    public static Path cacheRoot() {
         return Path.of(System.getProperty("storyreel.model.cache", System.getProperty("java.io.tmpdir")), "storyreel-models");
     }
 
     /** Copies (or reuses a verified earlier copy of) the folder at {@code location} under {@code root}. */
-    static Path copy(String location, Configuration conf, Path root) {
+    public static Path copy(String location, Configuration conf, Path root) {
         try {
             org.apache.hadoop.fs.Path src = new org.apache.hadoop.fs.Path(URI.create(location.replaceAll("/+$", "")));
             FileSystem fs = src.getFileSystem(conf);
@@ -113,7 +114,7 @@ final class ModelCache {
     }
 
     /** Every listed file is in the copy with the listed size and the SHA-256 recorded at copy time. */
-    static boolean verify(Path dir, Map<String, Long> listing) throws IOException {
+    public static boolean verify(Path dir, Map<String, Long> listing) throws IOException {
         Path m = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(m)) {
             return false;

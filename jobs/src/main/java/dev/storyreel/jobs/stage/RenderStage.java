@@ -1,12 +1,21 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.stage;
 
 import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.frames.FrameCodec;
+import dev.storyreel.jobs.cluster.ExecutorModels;
+import dev.storyreel.jobs.cluster.GpuScheduling;
+import dev.storyreel.jobs.cluster.TaskDevice;
+import dev.storyreel.jobs.run.Failures;
+import dev.storyreel.jobs.run.Progress;
+import dev.storyreel.jobs.store.FramesTable;
+import dev.storyreel.jobs.store.OutputStore;
+import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
-import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.render.RenderedFrame;
 import dev.storyreel.render.Renderer;
+import dev.storyreel.render.RendererSpec;
+import dev.storyreel.shot.ShotSpec;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,27 +39,27 @@ import org.apache.spark.sql.SparkSession;
  * one Spark job appending to the frames table, so an interrupted run keeps every finished wave.
  * A shot key shared by several slots (films, variants) is rendered once and written to each.
  */
-final class RenderStage {
+public final class RenderStage {
 
     /** Where a rendered shot goes in the frames table. */
-    record Target(String filmId, String variant, int scene, int shot, int startFrame) implements Serializable {
+    public record Target(String filmId, String variant, int scene, int shot, int startFrame) implements Serializable {
     }
 
     /** One shot to render and every slot that shows it. */
-    record Job(String shotKey, ShotSpec spec, List<Target> targets) implements Serializable {
+    public record Job(String shotKey, ShotSpec spec, List<Target> targets) implements Serializable {
     }
 
     /** What the stage did. */
-    record Result(int shotsPlanned, int shotsRendered, long framesPlanned, long framesRendered,
+    public record Result(int shotsPlanned, int shotsRendered, long framesPlanned, long framesRendered,
                   List<FilmFailure> failures) {
     }
 
     private RenderStage() {
     }
 
-    static Result run(SparkSession spark, OutputStore store, List<FilmPlan> plans, RendererChoice renderer,
+    public static Result run(SparkSession spark, OutputStore store, List<FilmPlan> plans, RendererSpec renderer,
                       String codec, int waveShots, Progress progress) {
-        String path = store.resolve("frames").toString();
+        String path = store.resolve(RunLayout.FRAMES).toString();
         Map<FramesTable.Slot, List<FramesTable.Committed>> committed = FramesTable.committed(spark, store, path);
         Set<String> stale = FramesTable.staleFilms(committed, plans);
         if (!stale.isEmpty()) {
@@ -92,7 +101,7 @@ final class RenderStage {
                 Set<String> films = new LinkedHashSet<>();
                 wave.forEach(j -> j.targets().forEach(t -> films.add(t.filmId())));
                 for (String film : films) {
-                    failures.add(new FilmFailure(film, "render", 0, "rendering failed: " + rootMessage(e)));
+                    failures.add(new FilmFailure(film, "render", 0, "rendering failed: " + Failures.rootMessage(e)));
                 }
                 progress.advance(wave.size(), waveFrames);
             }
@@ -101,7 +110,7 @@ final class RenderStage {
         return new Result(planned, rendered, framesPlanned, framesRendered, failures);
     }
 
-    private static void writeWave(SparkSession spark, JavaSparkContext jsc, List<Job> wave, RendererChoice renderer,
+    private static void writeWave(SparkSession spark, JavaSparkContext jsc, List<Job> wave, RendererSpec renderer,
                                   String codec, String path, Progress.Counters counters) {
         JavaRDD<Row> rows = GpuScheduling.forRender(jsc.parallelize(new ArrayList<>(wave), wave.size())
                 .mapPartitions(jobs -> renderPartition(jobs, renderer, codec, counters)));
@@ -114,11 +123,11 @@ final class RenderStage {
     }
 
     /** Renders a partition's shots lazily: one frame in memory at a time, one row per target slot. */
-    static Iterator<Row> renderPartition(Iterator<Job> input, RendererChoice choice, String codecName,
+    public static Iterator<Row> renderPartition(Iterator<Job> input, RendererSpec choice, String codecName,
                                          Progress.Counters counters) {
         List<Job> jobs = new ArrayList<>();
         input.forEachRemaining(jobs::add);
-        Renderer renderer = ExecutorRenderers.get(choice);
+        Renderer renderer = ExecutorModels.jvm().renderer(choice);
         FrameCodec codec = FrameCodec.named(codecName);
         String device = TaskDevice.label();
         Iterator<RenderedFrame> frames = renderer.render(jobs.stream().map(Job::spec).iterator());
@@ -156,13 +165,5 @@ final class RenderStage {
                 return pending.poll();
             }
         };
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }

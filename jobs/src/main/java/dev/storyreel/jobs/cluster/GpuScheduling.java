@@ -1,4 +1,4 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.cluster;
 
 import java.util.Locale;
 import org.apache.spark.SparkConf;
@@ -13,10 +13,10 @@ import org.apache.spark.resource.TaskResourceRequests;
  * holds none. The profile only asks for task resources, so the executors already running are
  * reused (no dynamic allocation, hence no executors held idle by shuffle tracking).
  */
-final class GpuScheduling {
+public final class GpuScheduling {
     /** Spark property carrying {@code --gpu-per-task}: {@code auto}, {@code 0} or a GPU amount per render task. */
-    static final String GPU_PER_TASK = "spark.storyreel.render.gpuPerTask";
-    static final String AUTO = "auto";
+    public static final String GPU_PER_TASK = "spark.storyreel.render.gpuPerTask";
+    public static final String AUTO = "auto";
 
     private static ResourceProfile cached;
     private static double cachedAmount;
@@ -28,7 +28,7 @@ final class GpuScheduling {
      * GPUs per render task: the amount asked for, or with {@code auto} one GPU when the executors
      * are given GPUs ({@code spark.executor.resource.gpu.amount}), none otherwise (e.g. local[*]).
      */
-    static double gpuPerTask(SparkConf conf) {
+    public static double gpuPerTask(SparkConf conf) {
         String asked = conf.get(GPU_PER_TASK, AUTO).strip().toLowerCase(Locale.ROOT);
         if (asked.equals(AUTO)) {
             return Double.parseDouble(conf.get("spark.executor.resource.gpu.amount", "0")) > 0 ? 1.0 : 0.0;
@@ -37,7 +37,7 @@ final class GpuScheduling {
     }
 
     /** Checks an amount as Spark does: a fraction in (0, 1] or a whole number; 0 turns GPUs off. */
-    static double parse(String amount) {
+    public static double parse(String amount) {
         double v;
         try {
             v = Double.parseDouble(amount);
@@ -51,7 +51,7 @@ final class GpuScheduling {
     }
 
     /** The render RDD, under the GPU task profile when render tasks get GPUs. */
-    static <T> JavaRDD<T> forRender(JavaRDD<T> rdd) {
+    public static <T> JavaRDD<T> forRender(JavaRDD<T> rdd) {
         double gpu = gpuPerTask(rdd.context().conf());
         if (gpu <= 0) {
             return rdd;

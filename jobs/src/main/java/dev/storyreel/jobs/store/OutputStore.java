@@ -1,5 +1,6 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.store;
 
+import dev.storyreel.jobs.cluster.ExecutorHadoop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -77,7 +78,10 @@ public final class OutputStore {
                 java.nio.file.Path dst = localPath(target);
                 Files.createDirectories(dst.getParent());
                 java.nio.file.Path tmp = dst.resolveSibling("." + dst.getFileName() + "." + UUID.randomUUID() + ".part");
-                Files.copy(local, tmp, StandardCopyOption.REPLACE_EXISTING);
+                // Copied as a stream so the new file gets the umask's mode, not the (often 0600) source's.
+                try (InputStream in = Files.newInputStream(local)) {
+                    Files.copy(in, tmp);
+                }
                 Files.move(tmp, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } else {
                 fs(target).copyFromLocalFile(false, true, new Path(local.toUri()), target);
@@ -89,6 +93,18 @@ public final class OutputStore {
 
     /** Writes bytes to {@code target} the same way as {@link #publish}. */
     public void publish(byte[] content, Path target) {
+        if (isLocal(target)) {
+            try {
+                java.nio.file.Path dst = localPath(target);
+                Files.createDirectories(dst.getParent());
+                java.nio.file.Path tmp = dst.resolveSibling("." + dst.getFileName() + "." + UUID.randomUUID() + ".part");
+                Files.write(tmp, content);
+                Files.move(tmp, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot publish " + target, e);
+            }
+        }
         try {
             java.nio.file.Path tmp = Files.createTempFile("storyreel-", ".part");
             try {

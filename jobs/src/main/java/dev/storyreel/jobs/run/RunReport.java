@@ -1,4 +1,4 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code run.json}: what a run was asked, what it made of each film, stage timings and totals. */
-record RunReport(String storyreel, Map<String, Object> settings, List<Film> films, Map<String, Double> stages,
+public record RunReport(String storyreel, Map<String, Object> settings, List<Film> films, Map<String, Double> stages,
                  Totals totals, List<Trailer> trailers, Map<String, Object> dataset, RenderEstimate estimate,
                  Actual actual) {
 
-    RunReport(String storyreel, Map<String, Object> settings, List<Film> films, Map<String, Double> stages, Totals totals) {
+    /** storyreel's version, written in every report. */
+    public static final String VERSION = "0.1.0";
+
+    public RunReport(String storyreel, Map<String, Object> settings, List<Film> films, Map<String, Double> stages, Totals totals) {
         this(storyreel, settings, films, stages, totals, List.of(), null, null, null);
     }
 
@@ -25,26 +28,22 @@ record RunReport(String storyreel, Map<String, Object> settings, List<Film> film
      * and {@code outputs} (subtitles, timelines) are relative to the output root.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Film(String filmId, String title, String status, long scenes, long shots, long frames, double durationS,
-                String file, Error error, String variant, Map<String, String> outputs) {
-        Film(String filmId, String title, String status, long scenes, long shots, long frames, double durationS,
-             String file, Error error) {
-            this(filmId, title, status, scenes, shots, frames, durationS, file, error, "main", Map.of());
-        }
+    public record Film(String filmId, String title, FilmStatus status, long scenes, long shots, long frames,
+                       double durationS, String file, Error error, String variant, Map<String, String> outputs) {
     }
 
     /** A film's trailer: the cut it was made from, its file and length, or why there is none. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Trailer(String filmId, String fromVariant, int targetS, String status, String file, long frames,
+    public record Trailer(String filmId, String fromVariant, int targetS, FilmStatus status, String file, long frames,
                    double durationS, int cuts, String error) {
     }
 
     /** Where and why a film failed. */
-    record Error(String file, int line, String message) {
+    public record Error(String file, int line, String message) {
     }
 
     /** Counts over the run; rendered counts are this run's work (a resumed run renders only what is missing). */
-    record Totals(int films, int filmsOk, int filmsFailed, long shotsPlanned, long shotsRendered, long framesPlanned,
+    public record Totals(int films, int filmsOk, int filmsFailed, long shotsPlanned, long shotsRendered, long framesPlanned,
                   long framesRendered, long segmentsEncoded) {
     }
 
@@ -52,9 +51,9 @@ record RunReport(String storyreel, Map<String, Object> settings, List<Film> film
      * The render as it went, to judge the estimate: {@code estimateRatio} is the estimated time for
      * the frames rendered over the actual time (1.0: exact, above 1: the estimate was pessimistic).
      */
-    record Actual(double renderSeconds, long framesRendered, double framesPerSecond, double secondsPerFrame, int workers,
+    public record Actual(double renderSeconds, long framesRendered, double framesPerSecond, double secondsPerFrame, int workers,
                   double estimateRatio) {
-        static Actual of(RenderEstimate estimate, double renderSeconds, long framesRendered, int workers) {
+        public static Actual of(RenderEstimate estimate, double renderSeconds, long framesRendered, int workers) {
             double fps = renderSeconds > 0 ? framesRendered / renderSeconds : 0;
             double spf = framesRendered > 0 ? renderSeconds * workers / framesRendered : 0;
             double estimated = estimate == null ? 0 : estimate.part(framesRendered).renderSeconds();
@@ -68,7 +67,7 @@ record RunReport(String storyreel, Map<String, Object> settings, List<Film> film
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    byte[] toJson() {
+    public byte[] toJson() {
         try {
             return JSON.writeValueAsBytes(this);
         } catch (IOException e) {

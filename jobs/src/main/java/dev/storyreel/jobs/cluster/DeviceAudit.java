@@ -1,4 +1,4 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,14 +21,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeviceAudit implements SparkPlugin {
     /** Local property naming the run's stage (plan, render, assemble) of the jobs that follow. */
-    static final String STAGE = "storyreel.stage";
+    public static final String STAGE = "storyreel.stage";
 
     /** What one task saw when it started. */
-    record TaskSeen(String stage, String executor, String device) implements Serializable {
+    public record TaskSeen(String stage, String executor, String device) implements Serializable {
     }
 
     /** Per stage: tasks, tasks holding a GPU, and the devices each executor's tasks held. */
-    record Tally(long tasks, long tasksWithGpu, Map<String, TreeSet<String>> devicesByExecutor) {
+    public record Tally(long tasks, long tasksWithGpu, Map<String, TreeSet<String>> devicesByExecutor) {
     }
 
     private static final Map<String, Tally> TALLY = new TreeMap<>();
@@ -81,7 +81,7 @@ public final class DeviceAudit implements SparkPlugin {
     }
 
     /** The tally so far as JSON: {@code {stage: {tasks, tasks_with_gpu, devices_by_executor}}}. */
-    static synchronized byte[] toJson() {
+    public static synchronized byte[] toJson() {
         try {
             return JSON.writeValueAsBytes(TALLY);
         } catch (java.io.IOException e) {
@@ -90,7 +90,7 @@ public final class DeviceAudit implements SparkPlugin {
     }
 
     /** Forgets the tally (a new run in the same driver). */
-    static synchronized void reset() {
+    public static synchronized void reset() {
         TALLY.clear();
     }
 }

@@ -1,19 +1,19 @@
-package dev.storyreel.jobs;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.sort_array;
-import static org.apache.spark.sql.functions.struct;
+package dev.storyreel.jobs.stage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.dataset.ShardWriter;
 import dev.storyreel.dataset.Splits;
+import dev.storyreel.jobs.cluster.ExecutorModels;
+import dev.storyreel.jobs.run.Progress;
+import dev.storyreel.jobs.store.FramesTable;
+import dev.storyreel.jobs.store.OutputStore;
+import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.PlannedShot;
-import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.render.Renderer;
+import dev.storyreel.render.RendererSpec;
 import dev.storyreel.shot.RendererInfo;
+import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.variant.VariantPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +35,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
+
 /**
  * {@code --dataset}: writes {@code dataset/clips/<shot_key>.mp4} (one clip per distinct shot, copied
  * from its segment), {@code dataset/captions/} (Parquet, one row per clip: caption, provenance,
@@ -42,8 +48,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * {@code dataset/shards/<split>-NNNNNN.tar} files of {@code <key>.mp4} + {@code <key>.json} pairs.
  * Splits are by film (see {@link Splits}); a shot shared by several films goes with the first.
  */
-final class DatasetStage {
-    static final StructType CAPTIONS = new StructType()
+public final class DatasetStage {
+    public static final StructType CAPTIONS = new StructType()
             .add("clip", DataTypes.StringType, false)
             .add("shot_key", DataTypes.StringType, false)
             .add("split", DataTypes.StringType, false)
@@ -78,8 +84,8 @@ final class DatasetStage {
     private DatasetStage() {
     }
 
-    static Map<String, Object> run(SparkSession spark, OutputStore store, List<VariantPlan> made, EncoderSettings enc,
-                                   RendererChoice renderer, long shardBytes, Progress progress) {
+    public static Map<String, Object> run(SparkSession spark, OutputStore store, List<VariantPlan> made, EncoderSettings enc,
+                                   RendererSpec renderer, long shardBytes, Progress progress) {
         Map<String, PlannedShot> first = new LinkedHashMap<>();
         Map<String, List<String>> uses = new HashMap<>();
         for (VariantPlan v : made) {
@@ -97,16 +103,16 @@ final class DatasetStage {
             return summary;
         }
         RendererInfo info;
-        try (Renderer r = ExecutorRenderers.create(renderer)) {
+        try (Renderer r = ExecutorModels.open(renderer)) {
             info = r.info();
         }
         Map<String, Object[]> hashes = frameHashes(spark, store, first);
-        store.delete(store.resolve("dataset"));
+        store.delete(store.resolve(RunLayout.DATASET));
         List<Row> rows = new ArrayList<>();
         List<Map<String, Object>> samples = new ArrayList<>();
         for (PlannedShot s : first.values()) {
             String clip = "clips/" + s.shotKey() + ".mp4";
-            store.copy(store.resolve("segments/" + AssembleStage.segmentName(s, enc)), store.resolve("dataset/" + clip));
+            store.copy(store.resolve(RunLayout.segment(SegmentWork.segmentName(s, enc))), store.resolve(RunLayout.dataset(clip)));
             ShotSpec p = s.spec();
             Object[] h = hashes.getOrDefault(s.shotKey(), new Object[] {"", List.of()});
             @SuppressWarnings("unchecked")
@@ -134,8 +140,8 @@ final class DatasetStage {
             samples.add(sample);
         }
         spark.createDataFrame(rows, CAPTIONS).coalesce(1).write().mode(SaveMode.Overwrite)
-                .parquet(store.resolve("dataset/captions").toString());
-        summary.put("captions", "dataset/captions");
+                .parquet(store.resolve(RunLayout.DATASET_CAPTIONS).toString());
+        summary.put("captions", RunLayout.DATASET_CAPTIONS);
         if (shardBytes > 0) {
             summary.put("shards", shards(store, samples, shardBytes));
         }
@@ -149,7 +155,7 @@ final class DatasetStage {
 
     /** Per shot key: the frame codec and the SHA-256 of each stored frame, in frame order (read from the first slot). */
     private static Map<String, Object[]> frameHashes(SparkSession spark, OutputStore store, Map<String, PlannedShot> first) {
-        Dataset<Row> table = FramesTable.rowsOf(spark, store.resolve("frames").toString(), first.values())
+        Dataset<Row> table = FramesTable.rowsOf(spark, store.resolve(RunLayout.FRAMES).toString(), first.values())
                 .groupBy("shot_key")
                 .agg(org.apache.spark.sql.functions.first("codec").as("codec"),
                         sort_array(collect_list(struct(col("frame"), sha2(col("data"), 256).as("h")))).as("hs"));
@@ -172,13 +178,13 @@ final class DatasetStage {
                 for (Map<String, Object> s : samples) {
                     String split = (String) s.get("split");
                     ShardWriter w = writers.computeIfAbsent(split, k -> new ShardWriter(scratch, k, shardBytes));
-                    Path clip = store.local(store.resolve("dataset/" + s.get("clip")), scratch.resolve("clips"));
+                    Path clip = store.local(store.resolve(RunLayout.dataset(String.valueOf(s.get("clip")))), scratch.resolve("clips"));
                     w.add((String) s.get("shot_key"), clip, JSON.writeValueAsString(s));
                 }
                 for (ShardWriter w : writers.values()) {
                     w.close();
                     for (Path shard : w.shards()) {
-                        String target = "dataset/shards/" + shard.getFileName();
+                        String target = RunLayout.dataset("shards/" + shard.getFileName());
                         store.publish(shard, store.resolve(target));
                         out.add(target);
                     }

@@ -1,7 +1,4 @@
-package dev.storyreel.jobs;
-
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
+package dev.storyreel.jobs.store;
 
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
@@ -14,22 +11,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.functions;
-import scala.jdk.javaapi.CollectionConverters;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
 
 /**
  * The {@code frames/} table: one row per frame, partitioned by film, appended one commit per wave
  * of shots. A shot is committed when its rows are all there; its key says whether they are current.
  */
-final class FramesTable {
-    static final StructType SCHEMA = new StructType()
+public final class FramesTable {
+    public static final StructType SCHEMA = new StructType()
             .add("film_id", DataTypes.StringType, false)
             .add("variant", DataTypes.StringType, false)
             .add("scene", DataTypes.IntegerType, false)
@@ -49,7 +47,7 @@ final class FramesTable {
      * default waits 100 rows, making one huge page), no dictionary, no second compression of data
      * the frame codec already compressed.
      */
-    static final Map<String, String> WRITE_OPTIONS = Map.of(
+    public static final Map<String, String> WRITE_OPTIONS = Map.of(
             "compression", "uncompressed",
             "parquet.enable.dictionary", "false",
             "parquet.page.size.row.check.min", "2",
@@ -60,18 +58,18 @@ final class FramesTable {
             "parquet.page.size", Integer.toString(4 << 20));
 
     /** Identity of a planned shot within the table. */
-    record Slot(String filmId, String variant, int scene, int shot) {
+    public record Slot(String filmId, String variant, int scene, int shot) {
     }
 
     /** What the table holds for a slot: the key and how many frames carry it. */
-    record Committed(String shotKey, long frames) {
+    public record Committed(String shotKey, long frames) {
     }
 
     private FramesTable() {
     }
 
     /** Whether the table holds exactly this shot: one key, the planned one, with all its frames. */
-    static boolean isCurrent(List<Committed> rows, PlannedShot s) {
+    public static boolean isCurrent(List<Committed> rows, PlannedShot s) {
         return rows != null && rows.size() == 1 && rows.get(0).shotKey().equals(s.shotKey())
                 && rows.get(0).frames() == s.frames();
     }
@@ -80,7 +78,7 @@ final class FramesTable {
      * Films of these plans whose committed rows are not all current: a slot whose key changed (the
      * screenplay or the settings changed), a slot no longer planned, or a partial shot.
      */
-    static Set<String> staleFilms(Map<Slot, List<Committed>> committed, List<FilmPlan> plans) {
+    public static Set<String> staleFilms(Map<Slot, List<Committed>> committed, List<FilmPlan> plans) {
         Map<Slot, PlannedShot> planned = new HashMap<>();
         plans.forEach(p -> p.shots().forEach(s -> planned.put(slot(s), s)));
         Set<String> films = new TreeSet<>();
@@ -100,43 +98,34 @@ final class FramesTable {
      * {@code keep}: written beside the table first, then swapped in film by film. A crash between
      * the two leaves the film's frames to be rendered again, never a mix of old and new.
      */
-    static void dropStale(SparkSession spark, OutputStore store, String path, Set<String> films, List<PlannedShot> keep) {
+    public static void dropStale(SparkSession spark, OutputStore store, String path, Set<String> films, List<PlannedShot> keep) {
         rowsOf(spark, path, keep)
                 .select(Arrays.stream(SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new))
                 .write().mode(SaveMode.Overwrite).options(WRITE_OPTIONS).partitionBy("film_id")
-                .parquet(store.resolve("_compact-frames").toString());
+                .parquet(store.resolve(RunLayout.COMPACT_FRAMES).toString());
         for (String film : films) {
-            store.replace(store.resolve("_compact-frames/film_id=" + film), store.resolve("frames/film_id=" + film));
+            store.replace(store.resolve(RunLayout.compactFramesOf(film)), store.resolve(RunLayout.framesOf(film)));
         }
-        store.delete(store.resolve("_compact-frames"));
+        store.delete(store.resolve(RunLayout.COMPACT_FRAMES));
     }
 
     /** The table's rows of exactly these shots: their films' partitions only, joined on slot and key. */
-    static Dataset<Row> rowsOf(SparkSession spark, String path, Collection<PlannedShot> shots) {
-        List<Row> slots = shots.stream()
-                .map(s -> RowFactory.create(s.filmId(), s.variant(), s.scene(), s.shot(), s.shotKey())).toList();
+    public static Dataset<Row> rowsOf(SparkSession spark, String path, Collection<PlannedShot> shots) {
+        List<Row> slots = shots.stream().map(s -> Slots.row(s)).toList();
         Object[] films = shots.stream().map(PlannedShot::filmId).distinct().toArray();
         return spark.read().parquet(path)
                 .where(col("film_id").isin(films))
-                .join(broadcast(spark.createDataFrame(slots, SLOTS)), CollectionConverters.asScala(
-                        List.of("film_id", "variant", "scene", "shot", "shot_key")).toSeq());
+                .join(broadcast(spark.createDataFrame(slots, Slots.SCHEMA)), Slots.joinOn());
     }
 
-    static Slot slot(PlannedShot s) {
+    public static Slot slot(PlannedShot s) {
         return new Slot(s.filmId(), s.variant(), s.scene(), s.shot());
     }
 
-    private static final StructType SLOTS = new StructType()
-            .add("film_id", DataTypes.StringType, false)
-            .add("variant", DataTypes.StringType, false)
-            .add("scene", DataTypes.IntegerType, false)
-            .add("shot", DataTypes.IntegerType, false)
-            .add("shot_key", DataTypes.StringType, false);
-
     /** Reads which shots are already committed (reads the key columns only, never the pixels). */
-    static Map<Slot, List<Committed>> committed(SparkSession spark, OutputStore store, String path) {
+    public static Map<Slot, List<Committed>> committed(SparkSession spark, OutputStore store, String path) {
         Map<Slot, List<Committed>> out = new HashMap<>();
-        if (!store.exists(store.resolve("frames"))) {
+        if (!store.exists(store.resolve(RunLayout.FRAMES))) {
             return out;
         }
         Dataset<Row> table;

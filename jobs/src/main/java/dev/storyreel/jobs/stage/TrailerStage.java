@@ -1,12 +1,13 @@
-package dev.storyreel.jobs;
-
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
+package dev.storyreel.jobs.stage;
 
 import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.catalogue.CatalogueEntry;
+import dev.storyreel.jobs.run.FilmStatus;
+import dev.storyreel.jobs.run.Progress;
+import dev.storyreel.jobs.run.RunReport;
+import dev.storyreel.jobs.store.OutputStore;
+import dev.storyreel.jobs.store.RunLayout;
+import dev.storyreel.jobs.store.Slots;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.trailer.TrailerCut;
 import dev.storyreel.trailer.TrailerCutter;
@@ -20,10 +21,14 @@ import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * Cuts {@code trailers/<film_id>.mp4}: {@link TrailerCutter} picks frame ranges of the film's committed
@@ -31,30 +36,20 @@ import org.apache.spark.sql.types.StructType;
  * range, so reruns reuse it), and the segments are joined by packet copy. Nothing is rendered again.
  * A film that cannot give a trailer (too short) reports why; its films are not affected.
  */
-final class TrailerStage {
-    private static final StructType TRIMS = new StructType()
-            .add("film_id", DataTypes.StringType, false)
-            .add("variant", DataTypes.StringType, false)
-            .add("scene", DataTypes.IntegerType, false)
-            .add("shot", DataTypes.IntegerType, false)
-            .add("shot_key", DataTypes.StringType, false)
-            .add("trim_from", DataTypes.IntegerType, false)
-            .add("trim_frames", DataTypes.IntegerType, false);
+public final class TrailerStage {
+    private static final StructType TRIMS = Slots.with(
+            DataTypes.createStructField("trim_from", DataTypes.IntegerType, false),
+            DataTypes.createStructField("trim_frames", DataTypes.IntegerType, false));
 
     private TrailerStage() {
     }
 
-    /** The trailer file of a film, relative to the output root. */
-    static String trailerFile(String filmId) {
-        return "trailers/" + filmId + ".mp4";
-    }
-
     /** A frame range's pseudo shot key: its segment is {@code <key>-f<from>-n<frames>-<encoder>.mp4}. */
-    static String trimKey(TrailerCut c) {
+    public static String trimKey(TrailerCut c) {
         return c.shot().shotKey() + "-f" + c.from() + "-n" + c.frames();
     }
 
-    static List<RunReport.Trailer> run(SparkSession spark, OutputStore store, List<VariantPlan> made,
+    public static List<RunReport.Trailer> run(SparkSession spark, OutputStore store, List<VariantPlan> made,
                                        List<CatalogueEntry> entries, int defaultSeconds, EncoderSettings enc,
                                        Progress progress) {
         Map<String, FilmPlan> source = new LinkedHashMap<>();
@@ -87,7 +82,7 @@ final class TrailerStage {
             return out;
         }
         Map<String, TrailerCut> missing = new LinkedHashMap<>();
-        Set<String> present = new HashSet<>(store.list(store.resolve("segments")));
+        Set<String> present = new HashSet<>(store.list(store.resolve(RunLayout.SEGMENTS)));
         cuts.values().forEach(list -> list.forEach(c -> {
             if (!present.contains(segment(c, enc))) {
                 missing.putIfAbsent(trimKey(c), c);
@@ -105,16 +100,16 @@ final class TrailerStage {
             progress.advance(missing.size(), frames);
         }
         progress.finish();
-        List<AssembleStage.Join> joins = new ArrayList<>();
+        List<SegmentWork.Join> joins = new ArrayList<>();
         for (Map.Entry<String, List<TrailerCut>> e : cuts.entrySet()) {
-            List<String> segs = e.getValue().stream().map(c -> store.resolve("segments/" + segment(c, enc)).toString()).toList();
+            List<String> segs = e.getValue().stream().map(c -> store.resolve(RunLayout.segment(segment(c, enc))).toString()).toList();
             long n = e.getValue().stream().mapToLong(TrailerCut::frames).sum();
-            joins.add(new AssembleStage.Join(e.getKey(), segs, store.resolve(trailerFile(e.getKey())).toString(), n));
+            joins.add(new SegmentWork.Join(e.getKey(), segs, store.resolve(RunLayout.trailer(e.getKey())).toString(), n));
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String root = store.root().toString();
-        Map<String, AssembleStage.Joined> joined = new LinkedHashMap<>();
-        for (AssembleStage.Joined j : jsc.parallelize(joins, joins.size()).map(join -> AssembleStage.joinFilm(root, join)).collect()) {
+        Map<String, SegmentWork.Joined> joined = new LinkedHashMap<>();
+        for (SegmentWork.Joined j : jsc.parallelize(joins, joins.size()).map(join -> SegmentWork.joinFilm(root, join)).collect()) {
             joined.put(j.filmId(), j);
         }
         for (Map.Entry<String, List<TrailerCut>> e : cuts.entrySet()) {
@@ -126,7 +121,7 @@ final class TrailerStage {
             if (error != null) {
                 out.add(failed(film, variant, targets.get(film), error));
             } else {
-                out.add(new RunReport.Trailer(film, variant, targets.get(film), "ok", trailerFile(film), n,
+                out.add(new RunReport.Trailer(film, variant, targets.get(film), FilmStatus.OK, RunLayout.trailer(film), n,
                         (double) n / enc.fps(), e.getValue().size(), null));
             }
         }
@@ -134,18 +129,16 @@ final class TrailerStage {
     }
 
     private static String segment(TrailerCut c, EncoderSettings enc) {
-        return AssembleStage.segmentName(trimKey(c), AssembleStage.sized(enc, c.shot().spec().width(), c.shot().spec().height()));
+        return SegmentWork.segmentName(trimKey(c), SegmentWork.sized(enc, c.shot().spec().width(), c.shot().spec().height()));
     }
 
-    private static List<AssembleStage.Segment> encode(SparkSession spark, OutputStore store, Map<String, TrailerCut> missing,
+    private static List<SegmentWork.Segment> encode(SparkSession spark, OutputStore store, Map<String, TrailerCut> missing,
                                                       EncoderSettings enc, Progress.Counters counters) {
-        List<Row> trims = missing.values().stream().map(c -> RowFactory.create(c.shot().filmId(), c.shot().variant(),
-                c.shot().scene(), c.shot().shot(), c.shot().shotKey(), c.from(), c.frames())).toList();
+        List<Row> trims = missing.values().stream().map(c -> Slots.row(c.shot(), c.from(), c.frames())).toList();
         List<String> films = missing.values().stream().map(c -> c.shot().filmId()).distinct().toList();
-        Dataset<Row> frames = spark.read().parquet(store.resolve("frames").toString())
+        Dataset<Row> frames = spark.read().parquet(store.resolve(RunLayout.FRAMES).toString())
                 .where(col("film_id").isin(films.toArray()))
-                .join(broadcast(spark.createDataFrame(trims, TRIMS)), scala.jdk.javaapi.CollectionConverters.asScala(
-                        List.of("film_id", "variant", "scene", "shot", "shot_key")).toSeq())
+                .join(broadcast(spark.createDataFrame(trims, TRIMS)), Slots.joinOn())
                 .where(col("frame").geq(col("trim_from")).and(col("frame").lt(col("trim_from").plus(col("trim_frames")))))
                 .select(concat(col("shot_key"), lit("-f"), col("trim_from").cast("string"), lit("-n"),
                                 col("trim_frames").cast("string")).as("shot_key"),
@@ -156,7 +149,7 @@ final class TrailerStage {
         return frames.repartition(partitions, col("shot_key"))
                 .sortWithinPartitions("shot_key", "frame")
                 .toJavaRDD()
-                .mapPartitions(rows -> AssembleStage.encodePartition(rows, root, enc, counters))
+                .mapPartitions(rows -> SegmentWork.encodePartition(rows, root, enc, counters))
                 .collect();
     }
 
@@ -175,6 +168,6 @@ final class TrailerStage {
     }
 
     private static RunReport.Trailer failed(String film, String variant, int seconds, String error) {
-        return new RunReport.Trailer(film, variant, seconds, "failed", null, 0, 0, 0, error);
+        return new RunReport.Trailer(film, variant, seconds, FilmStatus.FAILED, null, 0, 0, 0, error);
     }
 }

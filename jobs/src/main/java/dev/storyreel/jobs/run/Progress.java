@@ -1,4 +1,4 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.run;
 
 import java.io.PrintStream;
 import java.io.Serializable;
@@ -26,22 +26,22 @@ import scala.jdk.javaapi.CollectionConverters;
  * sums at a fixed period: in place on a terminal, as plain lines on a pipe. The period is only
  * presentation; nothing waits on it.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
 
     /** What tasks count into; serialisable into task closures. */
-    record Counters(LongAccumulator shots, LongAccumulator frames) implements Serializable {
+    public record Counters(LongAccumulator shots, LongAccumulator frames) implements Serializable {
         /** A frame is made. */
-        void frame() {
+        public void frame() {
             frames.add(1);
         }
 
         /** A shot is made (all its frames). */
-        void shot() {
+        public void shot() {
             shots.add(1);
         }
 
         /** Counters that count nothing, for code run outside a stage. */
-        static Counters none() {
+        public static Counters none() {
             return new Counters(new LongAccumulator(), new LongAccumulator());
         }
     }
@@ -71,7 +71,7 @@ final class Progress implements AutoCloseable {
      * @param terminal redraw one line in place ({@code \r}) instead of printing lines
      * @param period   how often the line is refreshed (0: only on commits and at the end)
      */
-    Progress(SparkContext sc, PrintStream out, LongSupplier nanos, boolean terminal, Duration period) {
+    public Progress(SparkContext sc, PrintStream out, LongSupplier nanos, boolean terminal, Duration period) {
         this.sc = sc;
         this.out = out;
         this.nanos = nanos;
@@ -92,13 +92,13 @@ final class Progress implements AutoCloseable {
     }
 
     /** Progress on the job's console: in place every half second on a terminal, a line every 10 s otherwise. */
-    static Progress console(SparkContext sc, PrintStream out) {
+    public static Progress console(SparkContext sc, PrintStream out) {
         boolean terminal = System.console() != null;
         return new Progress(sc, out, System::nanoTime, terminal, Duration.ofMillis(terminal ? 500 : 10_000));
     }
 
     /** Starts a stage; tasks count into the returned counters. */
-    synchronized Counters start(String stageName, long shotCount, long frameCount) {
+    public synchronized Counters start(String stageName, long shotCount, long frameCount) {
         endLine();
         stage = stageName;
         shotsTotal = shotCount;
@@ -126,7 +126,7 @@ final class Progress implements AutoCloseable {
     }
 
     /** The driver confirms that these shots are committed (e.g. a render wave's files). */
-    synchronized void advance(long shotCount, long frameCount) {
+    public synchronized void advance(long shotCount, long frameCount) {
         shotsCommitted += shotCount;
         framesCommitted += frameCount;
         waves++;
@@ -139,13 +139,13 @@ final class Progress implements AutoCloseable {
     }
 
     /** A one-off line about a stage. */
-    synchronized void note(String stageName, String message) {
+    public synchronized void note(String stageName, String message) {
         endLine();
         out.printf("[%s] %s%n", stageName, message);
     }
 
     /** Ends the stage with its final line. */
-    synchronized void finish() {
+    public synchronized void finish() {
         if (stage == null) {
             return;
         }
@@ -177,7 +177,7 @@ final class Progress implements AutoCloseable {
     }
 
     /** The current line: shots and frames done of total, rate, elapsed and ETA. */
-    synchronized String status() {
+    public synchronized String status() {
         return counts() + ", " + rate() + ", elapsed " + clock(elapsed()) + ", ETA " + eta();
     }
 
@@ -255,7 +255,7 @@ final class Progress implements AutoCloseable {
         return line.length() >= width ? line : line + " ".repeat(width - line.length());
     }
 
-    static String clock(double seconds) {
+    public static String clock(double seconds) {
         Duration d = Duration.ofMillis(Math.round(seconds * 1000));
         return d.toHours() > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart())
                 : String.format(Locale.ROOT, "%d:%02d", d.toMinutes(), d.toSecondsPart());
@@ -265,11 +265,11 @@ final class Progress implements AutoCloseable {
     private static final class Listener extends SparkListener {
         private final Map<Long, AtomicLong> tracked = new ConcurrentHashMap<>();
 
-        void track(long accumulatorId, AtomicLong sum) {
+        public void track(long accumulatorId, AtomicLong sum) {
             tracked.put(accumulatorId, sum);
         }
 
-        void clear() {
+        public void clear() {
             tracked.clear();
         }
 

@@ -1,15 +1,22 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.stage;
 
 import dev.storyreel.catalogue.Catalogue;
 import dev.storyreel.catalogue.CatalogueEntry;
 import dev.storyreel.catalogue.CatalogueException;
 import dev.storyreel.catalogue.CatalogueParser;
 import dev.storyreel.catalogue.FilmFailure;
+import dev.storyreel.jobs.cluster.ExecutorHadoop;
+import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlanSettings;
+import dev.storyreel.plan.StylePreset;
 import dev.storyreel.screenplay.Screenplay;
 import dev.storyreel.screenplay.ScreenplayException;
 import dev.storyreel.screenplay.ScreenplayReader;
+import dev.storyreel.subtitle.Translation;
+import dev.storyreel.variant.VariantPlan;
+import dev.storyreel.variant.VariantPlanner;
+import dev.storyreel.variant.VariantSpec;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
@@ -21,11 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import dev.storyreel.plan.StylePreset;
-import dev.storyreel.subtitle.Translation;
-import dev.storyreel.variant.VariantPlan;
-import dev.storyreel.variant.VariantPlanner;
-import dev.storyreel.variant.VariantSpec;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -36,13 +38,13 @@ import org.apache.spark.api.java.JavaSparkContext;
  * Stage 1: reads the catalogue on the driver, then parses and plans every film in Spark tasks.
  * A film whose screenplay is missing or bad fails alone, with its file and line.
  */
-final class PlanStage {
+public final class PlanStage {
 
     /**
      * A film's plan (its first variant's), or why it has none; {@code variants} holds every variant the
      * row asks for, {@code translations} the subtitle files of its languages (language → file text).
      */
-    record Outcome(CatalogueEntry entry, FilmPlan plan, FilmFailure failure, List<VariantPlan> variants,
+    public record Outcome(CatalogueEntry entry, FilmPlan plan, FilmFailure failure, List<VariantPlan> variants,
                    Map<String, String> translations) implements Serializable {
         Outcome(CatalogueEntry entry, FilmPlan plan, FilmFailure failure) {
             this(entry, plan, failure, plan == null ? List.of() : List.of(new VariantPlan(VariantSpec.MAIN, plan)), Map.of());
@@ -50,14 +52,14 @@ final class PlanStage {
     }
 
     /** The catalogue and the folder its relative sources are resolved against. */
-    record Source(Catalogue catalogue, String baseDir) {
+    public record Source(Catalogue catalogue, String baseDir) {
     }
 
     private PlanStage() {
     }
 
     /** Reads a CSV catalogue or a folder of screenplays, through Hadoop's filesystem API. */
-    static Source readCatalogue(String location, Configuration conf, long runSeed) throws CatalogueException {
+    public static Source readCatalogue(String location, Configuration conf, long runSeed) throws CatalogueException {
         Path path = new Path(location);
         CatalogueParser parser = new CatalogueParser(runSeed);
         try {
@@ -83,12 +85,12 @@ final class PlanStage {
     }
 
     /** Plans every film of the catalogue, one Spark task per group of films; results in catalogue order. */
-    static List<Outcome> plan(JavaSparkContext jsc, Source source, PlanSettings settings) {
+    public static List<Outcome> plan(JavaSparkContext jsc, Source source, PlanSettings settings) {
         return plan(jsc, source, settings, Map.of());
     }
 
     /** As above, resolving style names through the named presets. */
-    static List<Outcome> plan(JavaSparkContext jsc, Source source, PlanSettings settings, Map<String, StylePreset> styles) {
+    public static List<Outcome> plan(JavaSparkContext jsc, Source source, PlanSettings settings, Map<String, StylePreset> styles) {
         List<CatalogueEntry> entries = source.catalogue().entries();
         if (entries.isEmpty()) {
             return List.of();
@@ -99,11 +101,11 @@ final class PlanStage {
         return jsc.parallelize(entries, slices).map(e -> planOne(e, base, settings, styles)).collect();
     }
 
-    static Outcome planOne(CatalogueEntry entry, String baseDir, PlanSettings settings) {
+    public static Outcome planOne(CatalogueEntry entry, String baseDir, PlanSettings settings) {
         return planOne(entry, baseDir, settings, Map.of());
     }
 
-    static Outcome planOne(CatalogueEntry entry, String baseDir, PlanSettings settings, Map<String, StylePreset> styles) {
+    public static Outcome planOne(CatalogueEntry entry, String baseDir, PlanSettings settings, Map<String, StylePreset> styles) {
         Path src = resolve(baseDir, entry.source());
         String shown = display(src);
         List<VariantPlan> variants;
@@ -145,7 +147,7 @@ final class PlanStage {
     }
 
     /** A language's subtitle file next to the screenplay: {@code <stem>.<lang>.txt}. */
-    static Path translationFile(Path screenplay, String language) {
+    public static Path translationFile(Path screenplay, String language) {
         return new Path(screenplay.getParent(), dev.storyreel.catalogue.FilmId.stem(screenplay.getName()) + "." + language + ".txt");
     }
 
@@ -153,13 +155,13 @@ final class PlanStage {
         return new Outcome(entry, null, new FilmFailure(entry.filmId(), file, line, message));
     }
 
-    static Path resolve(String baseDir, String source) {
+    public static Path resolve(String baseDir, String source) {
         Path p = new Path(source);
         return p.isAbsoluteAndSchemeAuthorityNull() || p.toUri().getScheme() != null ? p : new Path(new Path(baseDir), source);
     }
 
     /** A path as people write it: no "file:" prefix for local files. */
-    static String display(Path p) {
+    public static String display(Path p) {
         return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
     }
 

@@ -1,14 +1,18 @@
-package dev.storyreel.jobs;
-
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
+package dev.storyreel.jobs.stage;
 
 import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.frames.FrameCodec;
+import dev.storyreel.jobs.run.Progress;
+import dev.storyreel.jobs.run.RunReport;
+import dev.storyreel.jobs.store.OutputStore;
+import dev.storyreel.jobs.store.RunLayout;
+import dev.storyreel.jobs.store.Slots;
 import dev.storyreel.plan.FilmPlan;
+import dev.storyreel.plan.FilmVariant;
 import dev.storyreel.plan.PlannedShot;
 import dev.storyreel.report.ReportModel;
 import dev.storyreel.report.ReportPage;
+import dev.storyreel.variant.VariantSpec;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -26,63 +30,65 @@ import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.jdk.javaapi.CollectionConverters;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
 
 /**
  * The run report, {@code report/index.html}: a Spark job turns the middle frame of every planned
  * shot of the films made into a small JPEG under {@code report/thumbs/} (and one larger poster per
  * film), then the page is written with {@link ReportPage}.
  */
-final class ReportStage {
-    static final int THUMB_WIDTH = 160;
-    static final int POSTER_WIDTH = 480;
+public final class ReportStage {
+    public static final int THUMB_WIDTH = 160;
+    public static final int POSTER_WIDTH = 480;
 
-    private static final StructType SLOTS = new StructType()
-            .add("film_id", DataTypes.StringType, false)
-            .add("variant", DataTypes.StringType, false)
-            .add("scene", DataTypes.IntegerType, false)
-            .add("shot", DataTypes.IntegerType, false)
-            .add("shot_key", DataTypes.StringType, false)
-            .add("frame", DataTypes.IntegerType, false)
-            .add("thumb", DataTypes.StringType, false)
-            .add("poster", DataTypes.StringType, true);
+    private static final StructType SLOTS = Slots.with(
+            DataTypes.createStructField("frame", DataTypes.IntegerType, false),
+            DataTypes.createStructField("thumb", DataTypes.StringType, false),
+            DataTypes.createStructField("poster", DataTypes.StringType, true));
 
     private ReportStage() {
     }
 
     /** Makes the thumbnails of the films made and writes the page; returns the page's path. */
-    static String run(SparkSession spark, OutputStore store, RunReport report, List<FilmPlan> plans) {
-        Set<String> ok = new HashSet<>();
-        report.films().stream().filter(f -> "ok".equals(f.status())).forEach(f -> ok.add(f.filmId()));
+    public static String run(SparkSession spark, OutputStore store, RunReport report, List<FilmPlan> plans) {
+        Set<FilmVariant> ok = new HashSet<>();
+        report.films().stream().filter(f -> f.status().made())
+                .forEach(f -> ok.add(new FilmVariant(f.filmId(), f.variant())));
         List<Row> slots = new ArrayList<>();
         for (FilmPlan p : plans) {
-            if (!ok.contains(p.filmId())) {
+            if (!ok.contains(FilmVariant.of(p))) {
                 continue;
             }
             PlannedShot posterShot = posterShot(p);
             for (PlannedShot s : p.shots()) {
-                slots.add(RowFactory.create(s.filmId(), s.variant(), s.scene(), s.shot(), s.shotKey(), s.frames() / 2,
-                        thumbName(s), s == posterShot ? posterName(p.filmId()) : null));
+                slots.add(Slots.row(s, s.frames() / 2, thumbName(s),
+                        s == posterShot ? posterName(p.filmId(), p.variant()) : null));
             }
         }
         Set<String> made = slots.isEmpty() ? Set.of() : thumbnails(spark, store, slots);
         ReportModel model = model(report, plans, made);
-        String path = "report/index.html";
+        String path = RunLayout.REPORT_PAGE;
         store.publish(ReportPage.html(model).getBytes(StandardCharsets.UTF_8), store.resolve(path));
         return path;
     }
 
-    static String thumbName(PlannedShot s) {
-        String prefix = "main".equals(s.variant()) ? "" : s.variant() + "-";
-        return "thumbs/" + s.filmId() + "/" + prefix + s.scene() + "-" + s.shot() + ".jpg";
+    /** A shot's thumbnail, relative to the page: {@code thumbs/<film>/[<variant>-]<scene>-<shot>.jpg}. */
+    public static String thumbName(PlannedShot s) {
+        return "thumbs/" + s.filmId() + "/" + variantPrefix(s.variant()) + s.scene() + "-" + s.shot() + ".jpg";
     }
 
-    static String posterName(String filmId) {
-        return "thumbs/" + filmId + "/poster.jpg";
+    /** A film variant's poster, relative to the page: {@code thumbs/<film>/[<variant>-]poster.jpg}. */
+    public static String posterName(String filmId, String variant) {
+        return "thumbs/" + filmId + "/" + variantPrefix(variant) + "poster.jpg";
+    }
+
+    private static String variantPrefix(String variant) {
+        return VariantSpec.MAIN_ID.equals(variant) ? "" : variant + "-";
     }
 
     /** The shot showing the film's middle frame. */
@@ -100,10 +106,9 @@ final class ReportStage {
         List<Object> films = slots.stream().map(r -> (Object) r.getString(0)).distinct().toList();
         List<Object> frames = slots.stream().map(r -> (Object) r.getInt(5)).distinct().toList();
         String root = store.root().toString();
-        List<String> made = spark.read().parquet(store.resolve("frames").toString())
+        List<String> made = spark.read().parquet(store.resolve(RunLayout.FRAMES).toString())
                 .where(col("film_id").isin(films.toArray()).and(col("frame").isin(frames.toArray())))
-                .join(broadcast(spark.createDataFrame(slots, SLOTS)), CollectionConverters.asScala(
-                        List.of("film_id", "variant", "scene", "shot", "shot_key", "frame")).toSeq())
+                .join(broadcast(spark.createDataFrame(slots, SLOTS)), Slots.joinOn("frame"))
                 .select("thumb", "poster", "width", "height", "codec", "data")
                 .toJavaRDD()
                 .mapPartitions(rows -> writeThumbs(rows, root))
@@ -112,23 +117,23 @@ final class ReportStage {
     }
 
     /** Executor side: decodes each frame, scales it down and publishes it as a JPEG under report/. */
-    static Iterator<String> writeThumbs(Iterator<Row> rows, String root) {
+    public static Iterator<String> writeThumbs(Iterator<Row> rows, String root) {
         OutputStore store = OutputStore.onExecutor(root);
         List<String> out = new ArrayList<>();
         while (rows.hasNext()) {
             Row r = rows.next();
             BufferedImage frame = FrameCodec.named(r.getString(4)).decode(r.getAs(5), r.getInt(2), r.getInt(3));
-            store.publish(jpeg(scale(frame, THUMB_WIDTH)), store.resolve("report/" + r.getString(0)));
+            store.publish(jpeg(scale(frame, THUMB_WIDTH)), store.resolve(RunLayout.report(r.getString(0))));
             out.add(r.getString(0));
             if (!r.isNullAt(1)) {
-                store.publish(jpeg(scale(frame, POSTER_WIDTH)), store.resolve("report/" + r.getString(1)));
+                store.publish(jpeg(scale(frame, POSTER_WIDTH)), store.resolve(RunLayout.report(r.getString(1))));
                 out.add(r.getString(1));
             }
         }
         return out.iterator();
     }
 
-    static BufferedImage scale(BufferedImage src, int width) {
+    public static BufferedImage scale(BufferedImage src, int width) {
         int height = Math.max(1, Math.round(src.getHeight() * (float) width / src.getWidth()));
         BufferedImage dst = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = dst.createGraphics();
@@ -141,7 +146,7 @@ final class ReportStage {
         return dst;
     }
 
-    static byte[] jpeg(BufferedImage image) {
+    public static byte[] jpeg(BufferedImage image) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (!ImageIO.write(image, "jpg", out)) {
@@ -154,8 +159,8 @@ final class ReportStage {
     }
 
     private static ReportModel model(RunReport report, List<FilmPlan> plans, Set<String> made) {
-        Map<String, FilmPlan> byId = new LinkedHashMap<>();
-        plans.forEach(p -> byId.put(p.filmId(), p));
+        Map<FilmVariant, FilmPlan> byId = new LinkedHashMap<>();
+        plans.forEach(p -> byId.put(FilmVariant.of(p), p));
         List<ReportModel.Fact> facts = new ArrayList<>();
         Map<String, Object> s = report.settings();
         facts.add(new ReportModel.Fact("catalogue", String.valueOf(s.get("catalogue"))));
@@ -185,7 +190,7 @@ final class ReportStage {
         report.stages().forEach((k, v) -> stages.add(new ReportModel.Fact(k, String.format(Locale.ROOT, "%.1f", v))));
         List<ReportModel.Film> films = new ArrayList<>();
         for (RunReport.Film f : report.films()) {
-            FilmPlan p = byId.get(f.filmId());
+            FilmPlan p = byId.get(new FilmVariant(f.filmId(), f.variant()));
             List<ReportModel.Shot> shots = new ArrayList<>();
             if (p != null) {
                 for (PlannedShot sh : p.shots()) {
@@ -196,12 +201,16 @@ final class ReportStage {
                             made.contains(thumb) ? thumb : null));
                 }
             }
-            String poster = made.contains(posterName(f.filmId())) ? posterName(f.filmId()) : null;
-            String summary = String.format(Locale.ROOT, "%d scenes, %d shots, %d frames, %s", f.scenes(), f.shots(),
-                    f.frames(), Progress.clock(f.durationS()));
-            films.add(new ReportModel.Film(f.filmId(), f.title(), f.status(), summary,
+            String posterFile = posterName(f.filmId(), f.variant());
+            String poster = made.contains(posterFile) ? posterFile : null;
+            String size = p == null || p.shots().isEmpty() ? ""
+                    : ", " + p.shots().get(0).spec().width() + "x" + p.shots().get(0).spec().height();
+            String summary = String.format(Locale.ROOT, "%d scenes, %d shots, %d frames, %s%s", f.scenes(), f.shots(),
+                    f.frames(), Progress.clock(f.durationS()), size);
+            films.add(new ReportModel.Film(f.filmId(), f.title(), f.status().label(), summary,
                     f.file() == null ? null : "../" + f.file(), poster, f.durationS(), shots,
-                    f.error() == null ? null : new ReportModel.Error(f.error().file(), f.error().line(), f.error().message())));
+                    f.error() == null ? null : new ReportModel.Error(f.error().file(), f.error().line(), f.error().message()),
+                    f.variant()));
         }
         return new ReportModel("storyreel run report", facts, stages, films);
     }

@@ -1,4 +1,6 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.run;
+
+import dev.storyreel.render.RendererSpec;
 
 /**
  * What a run is asked to do (the CLI's options, validated).
@@ -18,7 +20,7 @@ package dev.storyreel.jobs;
  * @param gpuModel   GPU model whose recorded figures make the estimate ("": calibrate on this machine)
  * @param estimates  the recorded figures and prices (YAML; missing file: none)
  */
-record JobOptions(String catalogue, String out, RendererChoice renderer, int width, int height, int fps, long seed,
+public record JobOptions(String catalogue, String out, RendererSpec renderer, int width, int height, int fps, long seed,
                   String codec, String preset, int crf, boolean planOnly, int waveShots, String gpuModel,
                   String estimates) {
 }

@@ -1,9 +1,9 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.store;
 
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
-import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.shot.RendererInfo;
+import dev.storyreel.shot.ShotSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -14,8 +14,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** The {@code plan/} table: one row per planned shot, partitioned by film. */
-final class PlanTable {
-    static final StructType SCHEMA = new StructType()
+public final class PlanTable {
+    public static final StructType SCHEMA = new StructType()
             .add("film_id", DataTypes.StringType, false)
             .add("variant", DataTypes.StringType, false)
             .add("scene", DataTypes.IntegerType, false)
@@ -49,7 +49,7 @@ final class PlanTable {
     }
 
     /** Writes the plans of these films, replacing any older plan table. */
-    static void write(SparkSession spark, List<FilmPlan> plans, RendererInfo renderer, String path) {
+    public static void write(SparkSession spark, List<FilmPlan> plans, RendererInfo renderer, String path) {
         List<Row> rows = new ArrayList<>();
         for (FilmPlan plan : plans) {
             for (PlannedShot s : plan.shots()) {

@@ -1,9 +1,11 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.stage;
 
 import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.edit.Edl;
 import dev.storyreel.edit.Otio;
 import dev.storyreel.edit.TimelineClip;
+import dev.storyreel.jobs.store.OutputStore;
+import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
 import dev.storyreel.subtitle.Cue;
@@ -23,16 +25,16 @@ import java.util.MissingResourceException;
  * into the MP4 by the assemble stage) and editorial timelines ({@code .edl} CMX3600, {@code .otio}
  * OpenTimelineIO) whose clips reference the shot segments. Written on the driver.
  */
-final class Deliverables {
+public final class Deliverables {
     private final Map<String, VariantPlan> byFile = new LinkedHashMap<>();
     private final Map<String, List<Cue>> cues = new LinkedHashMap<>();
     private final EncoderSettings encoder;
 
-    Deliverables(List<VariantPlan> variants, Map<String, Map<String, String>> translations, boolean names,
+    public Deliverables(List<VariantPlan> variants, Map<String, Map<String, String>> translations, boolean names,
                  EncoderSettings encoder) {
         this.encoder = encoder;
         for (VariantPlan v : variants) {
-            String file = AssembleStage.filmFile(v.plan());
+            String file = RunLayout.film(v.plan().filmId(), v.plan().variant());
             String lang = v.spec().language();
             Translation t = lang.isEmpty() ? Translation.none() : Translation.parse(lang,
                     translations.getOrDefault(v.plan().filmId(), Map.of()).getOrDefault(lang, ""));
@@ -42,21 +44,21 @@ final class Deliverables {
     }
 
     /** SubRip text and language of every variant with dialogue, by film file. */
-    Map<String, AssembleStage.Captions> captions() {
-        Map<String, AssembleStage.Captions> out = new LinkedHashMap<>();
+    public Map<String, SegmentWork.Captions> captions() {
+        Map<String, SegmentWork.Captions> out = new LinkedHashMap<>();
         cues.forEach((file, c) -> {
             if (!c.isEmpty()) {
-                out.put(file, new AssembleStage.Captions(Subtitles.srt(c), iso639_2(byFile.get(file).spec().language())));
+                out.put(file, new SegmentWork.Captions(Subtitles.srt(c), iso639_2(byFile.get(file).spec().language())));
             }
         });
         return out;
     }
 
     /** The files delivered next to a variant's MP4, by kind, relative to the output root. */
-    Map<String, String> files(FilmPlan plan) {
-        String base = base(AssembleStage.filmFile(plan));
+    public Map<String, String> files(FilmPlan plan) {
+        String base = base(RunLayout.film(plan.filmId(), plan.variant()));
         Map<String, String> out = new LinkedHashMap<>();
-        if (!cues.getOrDefault(AssembleStage.filmFile(plan), List.of()).isEmpty()) {
+        if (!cues.getOrDefault(RunLayout.film(plan.filmId(), plan.variant()), List.of()).isEmpty()) {
             out.put("srt", base + ".srt");
             out.put("vtt", base + ".vtt");
         }
@@ -66,9 +68,9 @@ final class Deliverables {
     }
 
     /** Writes the subtitles and timelines of these (successfully made) variants. */
-    void write(OutputStore store, List<VariantPlan> made) {
+    public void write(OutputStore store, List<VariantPlan> made) {
         for (VariantPlan v : made) {
-            String file = AssembleStage.filmFile(v.plan());
+            String file = RunLayout.film(v.plan().filmId(), v.plan().variant());
             String base = base(file);
             List<Cue> c = cues.get(file);
             if (c != null && !c.isEmpty()) {
@@ -84,13 +86,13 @@ final class Deliverables {
     }
 
     /** One clip per shot, referencing its segment relative to the timeline's folder. */
-    List<TimelineClip> timeline(FilmPlan plan, String filmFile) {
+    public List<TimelineClip> timeline(FilmPlan plan, String filmFile) {
         String up = "../".repeat((int) filmFile.chars().filter(ch -> ch == '/').count());
         List<TimelineClip> out = new ArrayList<>();
         for (PlannedShot s : plan.shots()) {
             String name = TimelineClip.shotName(s.scene(), s.shot());
             String reel = name.length() <= 8 ? name : s.shotKey().substring(0, 8);
-            out.add(new TimelineClip(name, reel, up + "segments/" + AssembleStage.segmentName(s, encoder),
+            out.add(new TimelineClip(name, reel, up + RunLayout.segment(SegmentWork.segmentName(s, encoder)),
                     s.startFrame(), s.frames()));
         }
         return out;
@@ -101,7 +103,7 @@ final class Deliverables {
     }
 
     /** The ISO 639-2 code MP4 language tags use ("fr" → "fra"); "" when unknown. */
-    static String iso639_2(String language) {
+    public static String iso639_2(String language) {
         if (language.isEmpty()) {
             return "";
         }

@@ -1,15 +1,15 @@
-package dev.storyreel.jobs;
+package dev.storyreel.jobs.cluster;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkEnv;
 import scala.Tuple2;
 
 /** The Hadoop configuration inside a task: defaults plus the job's {@code spark.hadoop.*} settings, as Spark builds it. */
-final class ExecutorHadoop {
+public final class ExecutorHadoop {
     private ExecutorHadoop() {
     }
 
-    static Configuration conf() {
+    public static Configuration conf() {
         Configuration conf = new Configuration();
         SparkEnv env = SparkEnv.get();
         if (env != null) {
