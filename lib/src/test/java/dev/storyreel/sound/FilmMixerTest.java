@@ -51,7 +51,7 @@ class FilmMixerTest {
                 new CueSpec(4, 10, "NIGHT", true, "noir", 2.5)), 10.0);
         FilmMixer.Outputs out = new FilmMixer.Outputs(dir.resolve("dialogue.wav"), dir.resolve("music.wav"),
                 dir.resolve("ambience.wav"), dir.resolve("master.m4a"));
-        return new FilmMixer(7, DeliveryProfile.EBU).mix(10L * RATE, scenes, lines, score,
+        return new FilmMixer(7, LoudnessTarget.EBU).mix(10L * RATE, scenes, lines, score,
                 l -> engine.speak(l.request()), dir.resolve("work"), out);
     }
 

@@ -2,7 +2,7 @@ package dev.storyreel.sound.mix;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 
-import dev.storyreel.sound.DeliveryProfile;
+import dev.storyreel.sound.LoudnessTarget;
 import dev.storyreel.sound.Loudness;
 import dev.storyreel.sound.LoudnessMeter;
 import dev.storyreel.sound.SpottedLine;
@@ -81,11 +81,11 @@ public final class FilmMixer {
     public record Result(Loudness raw, Loudness master, double gainDb, long samples, List<LineFit> fits) {
     }
 
-    private final DeliveryProfile profile;
+    private final LoudnessTarget profile;
     private final long filmSeed;
 
     /** A mixer for the film seeded {@code filmSeed}, normalising to {@code profile}. */
-    public FilmMixer(long filmSeed, DeliveryProfile profile) {
+    public FilmMixer(long filmSeed, LoudnessTarget profile) {
         this.filmSeed = filmSeed;
         this.profile = profile;
     }
