@@ -16,6 +16,12 @@ if ! ldconfig -p | grep -q 'libpulse.so.0 '; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq libpulse0 >/dev/null
 fi
+# The sound tests speak with the default voice engine, Debian's espeak-ng.
+if ! command -v espeak-ng >/dev/null; then
+  echo "installing espeak-ng, the default voice engine (Debian package)..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq espeak-ng >/dev/null
+fi
 # The report test loads the run report in headless Chromium; the notebook test executes the
 # notebooks with Debian's Jupyter and the Java kernel (from Maven Central).
 if ! command -v chromium >/dev/null; then

@@ -9,6 +9,8 @@ import dev.storyreel.jobs.run.Estimates;
 import dev.storyreel.jobs.run.FilmStatus;
 import dev.storyreel.jobs.run.JobOptions;
 import dev.storyreel.jobs.run.OutputOptions;
+import dev.storyreel.jobs.run.SoundOptions;
+import dev.storyreel.sound.LoudnessTarget;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.render.RendererSpec;
@@ -136,6 +138,21 @@ public final class FilmJob implements Callable<Integer> {
     @Option(names = "--styles", paramLabel = "FILE", description = "Style presets (YAML); a missing file means none.")
     String styles = "conf/styles.yaml";
 
+    @Option(names = "--no-sound", description = "Silent films: no voices, score, ambience or mix.")
+    boolean noSound;
+
+    @Option(names = "--voice-engine", paramLabel = "NAME",
+            description = "Voice engine: espeak-ng (Debian package, no network) or openai (POST /v1/audio/speech at "
+                    + "$STORYREEL_TTS_URL, key from $STORYREEL_TTS_API_KEY or the file $STORYREEL_TTS_CREDENTIALS).")
+    String voiceEngine = dev.storyreel.sound.voice.VoiceEngines.DEFAULT;
+
+    @Option(names = "--loudness", paramLabel = "PROFILE",
+            description = "Delivery profile the mix is normalised to (from --delivery): ebu (-23 LUFS), web (-14 LUFS).")
+    String loudness = "ebu";
+
+    @Option(names = "--delivery", paramLabel = "FILE", description = "Delivery profiles (YAML).")
+    String delivery = "conf/delivery.yaml";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -156,6 +173,7 @@ public final class FilmJob implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         JobOptions options = validate();
+        SoundOptions sound = soundOptions();
         if (verbose) {
             Configurator.setRootLevel(Level.INFO);
         }
@@ -164,7 +182,7 @@ public final class FilmJob implements Callable<Integer> {
             if (!verbose) {
                 spark.sparkContext().setLogLevel("WARN");
             }
-            RunReport report = new FilmRun(spark, options, console, outputOptions()).run();
+            RunReport report = new FilmRun(spark, options, console, outputOptions(), sound).run();
             return summarise(report, console);
         } catch (CatalogueException e) {
             System.err.println("storyreel: " + e.getMessage());
@@ -208,6 +226,28 @@ public final class FilmJob implements Callable<Integer> {
         }
         return new JobOptions(catalogue, out, choice(), width, height, fps, seed, codec,
                 preset, crf, planOnly, waveShots, gpuModel, estimates);
+    }
+
+    /** The sound settings; a missing voice engine or an unknown profile is a usage error (one line, exit 2). */
+    private SoundOptions soundOptions() {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(delivery);
+            var targets = java.nio.file.Files.isRegularFile(file)
+                    ? LoudnessTarget.parse(java.nio.file.Files.readString(file), delivery)
+                    : java.util.Map.of(LoudnessTarget.EBU.name(), LoudnessTarget.EBU);
+            LoudnessTarget target = targets.get(loudness);
+            if (target == null) {
+                throw new IllegalArgumentException("--loudness " + loudness + ": no such profile in " + delivery + " (known: "
+                        + String.join(", ", targets.keySet()) + ")");
+            }
+            if (!noSound && !planOnly) {
+                dev.storyreel.sound.voice.VoiceEngines.open(voiceEngine);
+            }
+            return new SoundOptions(!noSound, voiceEngine, target);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()
+                    + (e instanceof IOException ? " (or run with --no-sound)" : ""));
+        }
     }
 
     private OutputOptions outputOptions() throws IOException {

@@ -13,11 +13,13 @@ import dev.storyreel.jobs.run.PlanSummary;
 import dev.storyreel.jobs.run.Progress;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.run.RunReportBuilder;
+import dev.storyreel.jobs.run.SoundOptions;
 import dev.storyreel.jobs.stage.AssembleStage;
 import dev.storyreel.jobs.stage.DatasetStage;
 import dev.storyreel.jobs.stage.Deliverables;
 import dev.storyreel.jobs.stage.PlanStage;
 import dev.storyreel.jobs.stage.RenderStage;
+import dev.storyreel.jobs.stage.SoundStage;
 import dev.storyreel.jobs.stage.ReportStage;
 import dev.storyreel.jobs.stage.TrailerStage;
 import dev.storyreel.jobs.store.OutputStore;
@@ -46,16 +48,22 @@ final class FilmRun {
     private final JobOptions options;
     private final PrintStream console;
     private final OutputOptions outputs;
+    private final SoundOptions sound;
 
     FilmRun(SparkSession spark, JobOptions options, PrintStream console) {
         this(spark, options, console, OutputOptions.NONE);
     }
 
     FilmRun(SparkSession spark, JobOptions options, PrintStream console, OutputOptions outputs) {
+        this(spark, options, console, outputs, SoundOptions.OFF);
+    }
+
+    FilmRun(SparkSession spark, JobOptions options, PrintStream console, OutputOptions outputs, SoundOptions sound) {
         this.spark = spark;
         this.options = options;
         this.console = console;
         this.outputs = outputs;
+        this.sound = sound;
     }
 
     /** Runs the job and writes {@code run.json}; the report says which films failed. */
@@ -131,6 +139,16 @@ final class FilmRun {
             report.trailers(TrailerStage.run(spark, store, made, source.catalogue().entries(), outputs.trailerSeconds(),
                     enc, progress));
             report.stage("deliver", seconds(t3));
+            if (sound.enabled()) {
+                long ts = System.nanoTime();
+                List<VariantPlan> mixable = made.stream().filter(v -> !report.failed(v.plan().filmId())).toList();
+                SoundStage.Result s = SoundStage.run(spark, store, mixable, translations,
+                        source.catalogue().entries(), report.trailersSoFar(), sound, progress);
+                s.failures().forEach(report::fail);
+                report.trailers(s.trailers());
+                report.sound(sound, s.films(), s.linesSynthesised(), s.linesReused(), s.linesTimeScaled());
+                report.stage("sound", seconds(ts));
+            }
             if (outputs.dataset()) {
                 long t4 = System.nanoTime();
                 report.dataset(DatasetStage.run(spark, store, made, enc, options.renderer(), outputs.shardBytes(),

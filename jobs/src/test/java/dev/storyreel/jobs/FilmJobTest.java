@@ -260,6 +260,10 @@ class FilmJobTest {
         if (!all.contains("--master")) {
             all.addAll(List.of("--master", "local[2]"));
         }
+        if (!all.contains("--voice-engine")) {
+            // Sound is tested on its own (SoundJobTest); these tests keep their films silent and quick.
+            all.add("--no-sound");
+        }
         return FilmJob.commandLine().execute(all.toArray(String[]::new));
     }
 

@@ -25,11 +25,14 @@ public record RunReport(String storyreel, Map<String, Object> settings, List<Fil
 
     /**
      * One film variant's outcome (a film without a variant matrix has one, {@code main}); {@code file}
-     * and {@code outputs} (subtitles, timelines) are relative to the output root.
+     * and {@code outputs} (subtitles, timelines, {@code stems}) are relative to the output root; {@code voices}
+     * maps each character to the engine and voice that speak them; {@code dub} is the dubbed language or why
+     * the variant is not dubbed (null for the screenplay's own language or a silent run).
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Film(String filmId, String title, FilmStatus status, long scenes, long shots, long frames,
-                       double durationS, String file, Error error, String variant, Map<String, String> outputs) {
+                       double durationS, String file, Error error, String variant, Map<String, Object> outputs,
+                       Map<String, Map<String, Object>> voices, String dub) {
     }
 
     /** A film's trailer: the cut it was made from, its file and length, or why there is none. */
@@ -42,9 +45,13 @@ public record RunReport(String storyreel, Map<String, Object> settings, List<Fil
     public record Error(String file, int line, String message) {
     }
 
-    /** Counts over the run; rendered counts are this run's work (a resumed run renders only what is missing). */
+    /**
+     * Counts over the run; rendered counts are this run's work (a resumed run renders only what is missing),
+     * as are lines synthesised (a rerun synthesises nothing; reused lines come from the audio table).
+     */
     public record Totals(int films, int filmsOk, int filmsFailed, long shotsPlanned, long shotsRendered, long framesPlanned,
-                  long framesRendered, long segmentsEncoded) {
+                  long framesRendered, long segmentsEncoded, long linesSynthesised, long linesReused,
+                  long linesTimeScaled) {
     }
 
     /**

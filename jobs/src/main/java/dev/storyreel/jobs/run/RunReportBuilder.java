@@ -35,6 +35,9 @@ public final class RunReportBuilder {
     private Map<String, Object> dataset;
     private RenderEstimate estimate;
     private RunReport.Actual actual;
+    private Map<String, SoundReport> sound = Map.of();
+    private long[] lines = new long[3];
+    private SoundOptions soundOptions = SoundOptions.OFF;
 
     public RunReportBuilder(JobOptions options, OutputOptions outputs, String master, Catalogue catalogue) {
         this.options = options;
@@ -95,6 +98,11 @@ public final class RunReportBuilder {
         this.trailers = List.copyOf(made);
     }
 
+    /** The trailers reported so far. */
+    public List<RunReport.Trailer> trailersSoFar() {
+        return trailers;
+    }
+
     /** The dataset summary ({@code --dataset}). */
     public void dataset(Map<String, Object> summary) {
         this.dataset = summary;
@@ -104,6 +112,14 @@ public final class RunReportBuilder {
     public void estimate(RenderEstimate estimated, RunReport.Actual measured) {
         this.estimate = estimated;
         this.actual = measured;
+    }
+
+    /** Each film variant's sound, by film file, and the lines synthesised, reused and time-scaled this run. */
+    public void sound(SoundOptions options, Map<String, SoundReport> byFile, long synthesised, long reused,
+                      long timeScaled) {
+        this.soundOptions = options;
+        this.sound = Map.copyOf(byFile);
+        this.lines = new long[] {synthesised, reused, timeScaled};
     }
 
     /** The report as it stands. */
@@ -134,7 +150,8 @@ public final class RunReportBuilder {
         long framesPlanned = variants.stream().mapToLong(v -> v.plan().frames()).sum();
         return new RunReport(RunReport.VERSION, settings(), films, new LinkedHashMap<>(stages),
                 new RunReport.Totals(filmCount, ok, filmCount - ok, shotsPlanned, shotsRendered, framesPlanned,
-                        framesRendered, segmentsEncoded), trailers, dataset, estimate, actual);
+                        framesRendered, segmentsEncoded, lines[0], lines[1], lines[2]), trailers, dataset, estimate,
+                actual);
     }
 
     private RunReport.Film film(String id, FilmPlan p) {
@@ -144,11 +161,16 @@ public final class RunReportBuilder {
                 .filter(e -> e.filmId().equals(id)).map(e -> e.title()).findFirst().orElse("");
         String variant = p == null ? VariantSpec.MAIN_ID : p.variant();
         boolean made = status == FilmStatus.OK;
+        SoundReport s = sound.get(RunLayout.film(id, variant));
+        Map<String, Object> files = new LinkedHashMap<>(made && p != null ? outputFiles.apply(p) : Map.of());
+        if (made && s != null) {
+            files.put("stems", s.stems());
+        }
         return new RunReport.Film(id, title, status, p == null ? 0 : p.scenes(), p == null ? 0 : p.shots().size(),
                 p == null ? 0 : p.frames(), p == null ? 0 : (double) p.frames() / options.fps(),
                 made ? RunLayout.film(id, variant) : null,
-                f == null ? null : new RunReport.Error(f.file(), f.line(), f.message()), variant,
-                made && p != null ? outputFiles.apply(p) : Map.of());
+                f == null ? null : new RunReport.Error(f.file(), f.line(), f.message()), variant, files,
+                s == null ? null : s.voices(), s == null ? null : s.dub());
     }
 
     private Map<String, Object> settings() {
@@ -168,6 +190,11 @@ public final class RunReportBuilder {
         settings.put("master", master);
         settings.put("trailer", outputs.trailerSeconds());
         settings.put("dataset", outputs.dataset());
+        settings.put("sound", soundOptions.enabled());
+        if (soundOptions.enabled()) {
+            settings.put("voice_engine", soundOptions.voiceEngine());
+            settings.put("loudness", soundOptions.loudness());
+        }
         return settings;
     }
 }

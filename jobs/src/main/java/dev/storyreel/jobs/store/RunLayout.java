@@ -29,6 +29,8 @@ public final class RunLayout {
     public static final String REPORT_PAGE = REPORT + "/index.html";
     /** The run report. */
     public static final String RUN_JSON = "run.json";
+    /** Synthesised dialogue lines (Parquet, one row per line's audio key). */
+    public static final String AUDIO = "audio";
     /** Devices each stage's tasks held. */
     public static final String DEVICES_JSON = "devices.json";
 
@@ -72,5 +74,22 @@ public final class RunLayout {
     /** A film's partition of the frames table being rewritten. */
     public static String compactFramesOf(String filmId) {
         return COMPACT_FRAMES + "/film_id=" + filmId;
+    }
+
+    /**
+     * A film variant's sound stem ({@code dialogue}, {@code music}, {@code ambience}) beside its MP4:
+     * {@code films/<film_id>.<stem>.wav} or {@code films/<film_id>/<variant>.<stem>.wav}.
+     */
+    public static String stem(String filmId, String variant, String stem) {
+        return beside(film(filmId, variant), stem);
+    }
+
+    /** A trailer's sound stem beside it: {@code trailers/<film_id>.<stem>.wav}. */
+    public static String trailerStem(String filmId, String stem) {
+        return beside(trailer(filmId), stem);
+    }
+
+    private static String beside(String mp4, String stem) {
+        return mp4.substring(0, mp4.length() - ".mp4".length()) + "." + stem + ".wav";
     }
 }
