@@ -12,12 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Independent reads of audio files with the bundled ffmpeg/ffprobe programs. */
-final class AudioProbe {
+public final class AudioProbe {
     private AudioProbe() {
     }
 
     /** Mono 16-bit samples at {@code rate}, decoded by the ffmpeg program. */
-    static short[] mono(Path file, int rate) throws IOException, InterruptedException {
+    public static short[] mono(Path file, int rate) throws IOException, InterruptedException {
         Path raw = Files.createTempFile("probe", ".s16");
         try {
             FfmpegCli.run(List.of(FfmpegTools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y", "-i", file.toString(),
@@ -32,7 +32,7 @@ final class AudioProbe {
     }
 
     /** RMS level in dBFS of samples [from, to) seconds (negative infinity for digital silence). */
-    static double levelDb(short[] s, int rate, double from, double to) {
+    public static double levelDb(short[] s, int rate, double from, double to) {
         int a = (int) Math.max(0, Math.round(from * rate));
         int b = (int) Math.min(s.length, Math.round(to * rate));
         double sum = 0;
@@ -43,7 +43,7 @@ final class AudioProbe {
     }
 
     /** Integrated loudness and true peak from the ffmpeg program's ebur128 summary. */
-    static double[] ebur128(Path file) throws IOException, InterruptedException {
+    public static double[] ebur128(Path file) throws IOException, InterruptedException {
         Path err = Files.createTempFile("ebur", ".log");
         try {
             Process p = FfmpegTools.process(List.of(FfmpegTools.ffmpeg().toString(), "-nostdin", "-hide_banner", "-nostats",
@@ -68,7 +68,7 @@ final class AudioProbe {
     }
 
     /** ffprobe's csv line of the first audio stream: codec_name,profile,sample_rate,channels,duration. */
-    static String[] audioStream(Path file) throws IOException, InterruptedException {
+    public static String[] audioStream(Path file) throws IOException, InterruptedException {
         String out = FfmpegCli.run(List.of(FfmpegTools.ffprobe().toString(), "-v", "error", "-select_streams", "a",
                 "-show_entries", "stream=codec_name,profile,sample_rate,channels,duration", "-of", "csv=p=0",
                 file.toString())).strip();
@@ -76,13 +76,13 @@ final class AudioProbe {
     }
 
     /** ffprobe's duration of the first video stream, seconds. */
-    static double videoDuration(Path file) throws IOException, InterruptedException {
+    public static double videoDuration(Path file) throws IOException, InterruptedException {
         return Double.parseDouble(FfmpegCli.run(List.of(FfmpegTools.ffprobe().toString(), "-v", "error", "-select_streams",
                 "v:0", "-show_entries", "stream=duration", "-of", "csv=p=0", file.toString())).strip());
     }
 
     /** A test video of {@code frames} frames at {@code fps}, made by the ffmpeg program. */
-    static Path video(Path out, int frames, int fps) throws IOException, InterruptedException {
+    public static Path video(Path out, int frames, int fps) throws IOException, InterruptedException {
         FfmpegCli.run(List.of(FfmpegTools.ffmpeg().toString(), "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
                 "testsrc=size=96x64:rate=" + fps, "-frames:v", Integer.toString(frames), "-c:v", "libx264", "-pix_fmt",
                 "yuv420p", out.toString()));
@@ -90,7 +90,7 @@ final class AudioProbe {
     }
 
     /** MD5 of the decoded audio, from {@code ffmpeg -f md5}. */
-    static String md5(Path file) throws IOException, InterruptedException {
+    public static String md5(Path file) throws IOException, InterruptedException {
         return FfmpegCli.run(List.of(FfmpegTools.ffmpeg().toString(), "-nostdin", "-v", "error", "-i", file.toString(),
                 "-map", "0:a", "-f", "md5", "-")).strip();
     }
