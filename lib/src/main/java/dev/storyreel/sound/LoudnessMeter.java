@@ -31,12 +31,20 @@ public final class LoudnessMeter implements AutoCloseable {
     private float[] interleaved = new float[0];
     private boolean finished;
 
-    /** A meter for {@code channels} channels of float samples at {@code sampleRate} Hz. */
+    /** A meter for {@code channels} channels of float samples at {@code sampleRate} Hz, true peak included. */
     public LoudnessMeter(int sampleRate, int channels) throws IOException {
+        this(sampleRate, channels, true);
+    }
+
+    /**
+     * A meter for {@code channels} channels of float samples at {@code sampleRate} Hz; without
+     * {@code truePeak} it skips the filter's 4x oversampling (the peak then reads negative infinity).
+     */
+    public LoudnessMeter(int sampleRate, int channels, boolean truePeak) throws IOException {
         FfmpegLogging.quiet();
         this.channels = channels;
         this.sampleRate = sampleRate;
-        filter = new FFmpegFrameFilter("ebur128=peak=true:metadata=1", channels);
+        filter = new FFmpegFrameFilter("ebur128=metadata=1" + (truePeak ? ":peak=true" : ""), channels);
         filter.setSampleFormat(AV_SAMPLE_FMT_FLT);
         filter.setSampleRate(sampleRate);
         try {

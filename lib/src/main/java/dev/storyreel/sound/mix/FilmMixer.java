@@ -147,7 +147,7 @@ public final class FilmMixer {
         double duck = 1.0;
         double attack = 1 - Math.exp(-1.0 / (0.08 * RATE));
         double release = 1 - Math.exp(-1.0 / (0.4 * RATE));
-        try (MidiRenderer music = new MidiRenderer(score, RATE); LoudnessMeter meter = new LoudnessMeter(RATE, 2)) {
+        try (MidiRenderer music = new MidiRenderer(score, RATE); LoudnessMeter meter = new LoudnessMeter(RATE, 2, false)) {
             for (long c0 = 0; c0 < samples; c0 += CHUNK) {
                 int n = (int) Math.min(CHUNK, samples - c0);
                 long c1 = c0 + n;

@@ -21,6 +21,7 @@ final class StemFile implements AutoCloseable {
     private final Path path;
     private final DataOutputStream out;
     private long frames;
+    private byte[] bytes = new byte[0];
 
     StemFile(Path path) throws IOException {
         this.path = path;
@@ -28,10 +29,14 @@ final class StemFile implements AutoCloseable {
     }
 
     void write(float[] left, float[] right, int n) throws IOException {
-        for (int i = 0; i < n; i++) {
-            out.writeFloat(left[i]);
-            out.writeFloat(right[i]);
+        if (bytes.length < 8 * n) {
+            bytes = new byte[8 * n];
         }
+        java.nio.FloatBuffer f = java.nio.ByteBuffer.wrap(bytes).asFloatBuffer();
+        for (int i = 0; i < n; i++) {
+            f.put(left[i]).put(right[i]);
+        }
+        out.write(bytes, 0, 8 * n);
         frames += n;
     }
 
@@ -70,10 +75,17 @@ final class StemFile implements AutoCloseable {
             this.in = in;
         }
 
+        private byte[] bytes = new byte[0];
+
         void read(float[] left, float[] right, int n) throws IOException {
+            if (bytes.length < 8 * n) {
+                bytes = new byte[8 * n];
+            }
+            in.readFully(bytes, 0, 8 * n);
+            java.nio.FloatBuffer f = java.nio.ByteBuffer.wrap(bytes).asFloatBuffer();
             for (int i = 0; i < n; i++) {
-                left[i] = in.readFloat();
-                right[i] = in.readFloat();
+                left[i] = f.get();
+                right[i] = f.get();
             }
         }
 

@@ -36,7 +36,7 @@ public final class MidiRenderer implements AutoCloseable {
             }
             Method open = offline.getMethod("openStream", AudioFormat.class, Map.class);
             stream = (AudioInputStream) open.invoke(synth, format, Map.of("interpolation", "linear",
-                    "max polyphony", 96, "reverb", true, "chorus", false));
+                    "max polyphony", 64, "reverb", true, "light reverb", true, "chorus", false));
             receiver = synth.getReceiver();
             for (TimedMessage m : score) {
                 receiver.send(m.message(), m.micros());
