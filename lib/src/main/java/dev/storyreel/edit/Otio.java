@@ -33,7 +33,7 @@ public final class Otio {
             ref.put("available_image_bounds", null);
             ref.put("target_url", c.media());
             Map<String, Object> clip = item("Clip.2",
-                    Map.of("storyreel", Map.of("reel", c.reel(), "record_start", c.recordStart())), c.name(),
+                    Map.of("storyreel", new java.util.TreeMap<>(Map.of("reel", c.reel(), "record_start", c.recordStart()))), c.name(),
                     range(0, c.frames(), fps));
             clip.put("media_references", Map.of("DEFAULT_MEDIA", ref));
             clip.put("active_media_reference_key", "DEFAULT_MEDIA");

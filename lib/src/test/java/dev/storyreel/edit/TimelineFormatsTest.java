@@ -56,4 +56,13 @@ class TimelineFormatsTest {
         assertEquals("ExternalReference.1", ref.get("OTIO_SCHEMA").asText());
         assertEquals("../segments/b.mp4", ref.get("target_url").asText());
     }
+
+    @Test
+    void otioMetadataKeysComeInAFixedOrder() {
+        // Map.of iterates in an order salted per JVM start: the writer must not depend on it.
+        String text = Otio.write("Ferry", 24, CLIPS);
+        int start = text.indexOf("\"record_start\"");
+        int reel = text.indexOf("\"reel\"");
+        assertTrue(start > 0 && reel > start, "clip metadata keys sorted (record_start, then reel): " + text);
+    }
 }

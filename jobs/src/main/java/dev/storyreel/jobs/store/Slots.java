@@ -2,6 +2,7 @@ package dev.storyreel.jobs.store;
 
 import dev.storyreel.plan.PlannedShot;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -43,7 +44,7 @@ public final class Slots {
     /** A row of a shot's slot columns followed by {@code extra} values (matching {@link #with}). */
     public static Row row(PlannedShot s, Object... extra) {
         List<Object> values = new ArrayList<>(List.of(s.filmId(), s.variant(), s.scene(), s.shot(), s.shotKey()));
-        values.addAll(List.of(extra));
+        values.addAll(Arrays.asList(extra));
         return RowFactory.create(values.toArray());
     }
 
