@@ -103,6 +103,7 @@ final class FilmRun {
         EncoderSettings enc = new EncoderSettings(options.width(), options.height(), options.fps(), options.preset(),
                 options.crf());
         Deliverables deliverables = new Deliverables(variants, translations, outputs.subtitleNames(), enc);
+        deliverables.stems(sound.enabled());
         report.outputFiles(deliverables::files);
         report.failures().forEach(f -> console.println("[plan] failed " + f.describe()));
         PlanTable.write(spark, plans, rendererInfo, store.resolve(RunLayout.PLAN).toString());

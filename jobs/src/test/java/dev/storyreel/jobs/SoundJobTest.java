@@ -103,6 +103,15 @@ class SoundJobTest {
                 assertTrue(Files.isRegularFile(p), p.toString());
             }
         }
+        JsonNode otio = new ObjectMapper().readTree(out.resolve(main.get("outputs").get("otio").asText()).toFile());
+        JsonNode tracks = otio.at("/tracks/children");
+        assertEquals(4, tracks.size(), "a video track and three audio tracks");
+        for (int i = 1; i < 4; i++) {
+            assertEquals("Audio", tracks.get(i).get("kind").asText());
+            Path media = out.resolve("films").resolve(tracks.get(i).at("/children/0/media_references/DEFAULT_MEDIA/target_url")
+                    .asText()).normalize();
+            assertTrue(Files.isRegularFile(media), "the timeline's audio track names a stem: " + media);
+        }
         JsonNode trailer = run.get("trailers").get(0);
         assertEquals("ok", trailer.get("status").asText(), trailer.toString());
         deliverables.add(out.resolve(trailer.get("file").asText()));
