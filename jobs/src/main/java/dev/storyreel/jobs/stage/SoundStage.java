@@ -185,6 +185,8 @@ public final class SoundStage {
         // Mix: each mix's rows, joined with their audio, streamed to its task in line order.
         Map<Integer, String> mixErrors = new LinkedHashMap<>();
         long scaled = 0;
+        long mixedLines = 0;
+        double maxTempo = 1;
         double spokenSum = 0;
         double estimatedSum = 0;
         Progress.Counters mc = progress.start("mix", mixes.size(), 0);
@@ -207,6 +209,8 @@ public final class SoundStage {
                     mixErrors.put(m.id(), m.error());
                 } else {
                     scaled += m.timeScaled();
+                    mixedLines += m.lines();
+                    maxTempo = Math.max(maxTempo, m.maxTempo());
                     spokenSum += m.spoken();
                     estimatedSum += m.estimated();
                 }
@@ -214,6 +218,10 @@ public final class SoundStage {
             progress.advance(mixes.size(), 0);
         }
         progress.finish();
+        progress.note("sound", String.format(java.util.Locale.ROOT, "%d lines synthesised, %d reused (%.1f s of speech in "
+                + "%.1f s); %d lines mixed: spoken %.1f s for %.1f s of planned dialogue shots (ratio %.2f), %d time-scaled "
+                + "to fit (up to x%.2f)", missing.size() - lineErrors.size(), lines.size() - missing.size(), secs[0], secs[1],
+                mixedLines, spokenSum, estimatedSum, estimatedSum > 0 ? spokenSum / estimatedSum : 0, scaled, maxTempo));
         for (SoundWork.Mix m : mixes) {
             String error = mixErrors.get(m.id());
             if (error != null && m.plan() != null) {
