@@ -9,7 +9,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mvn -q -B -DskipTests install
-mvn -q -B -pl lib dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
+mvn -q -B -Dstyle.color=never -DskipTests install
+mvn -q -B -Dstyle.color=never -pl lib dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
 java -Xmx4g -cp "lib/target/test-classes:lib/target/classes:$(cat "$work/cp.txt")" \
   dev.storyreel.render.diffusion.bench.DiffusionBench "$@"

@@ -16,8 +16,8 @@ fps=24 preset=${PRESET:-veryfast} crf=${CRF:-20}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-mvn -q -B -DskipTests install
-mvn -q -B -pl jobs dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
+mvn -q -B -Dstyle.color=never -DskipTests install
+mvn -q -B -Dstyle.color=never -pl jobs dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
 mkdir -p "$work/cat"
 cp samples/*.fountain "$work/cat/"
 { head -1 samples/catalogue.csv; grep "^$film," samples/catalogue.csv; } > "$work/cat/catalogue.csv"

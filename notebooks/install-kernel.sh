@@ -21,7 +21,7 @@ if [ -f "$target/$name" ] && [ "$(cat "$target/kernel.json" 2>/dev/null)" = "$wa
   exit 0
 fi
 if [ ! -f "$m2" ]; then
-  mvn -q -B dependency:get -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$version" -Dtransitive=false >&2
+  mvn -q -B -Dstyle.color=never dependency:get -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$version" -Dtransitive=false >&2
 fi
 spec=$(mktemp -d)
 trap 'rm -rf "$spec"' EXIT

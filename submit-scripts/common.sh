@@ -14,7 +14,7 @@ ensure_built() {
   if [ ! -f "$job_jar" ] || [ ! -f "$target/spark-classpath.txt" ] || [ ! -f "$target/test-classpath.txt" ] \
       || [ ! -f "$target/runtime-classpath.txt" ] || [ -n "$newest" ]; then
     echo "building storyreel (mvn install, tests skipped)..." >&2
-    (cd "$root" && mvn -q -B -DskipTests install >&2)
+    (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests install >&2)
   fi
 }
 

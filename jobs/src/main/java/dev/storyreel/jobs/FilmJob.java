@@ -9,10 +9,12 @@ import dev.storyreel.jobs.run.Estimates;
 import dev.storyreel.jobs.run.FilmStatus;
 import dev.storyreel.jobs.run.JobOptions;
 import dev.storyreel.jobs.run.OutputOptions;
+import dev.storyreel.jobs.run.QcOptions;
 import dev.storyreel.jobs.run.SoundOptions;
 import dev.storyreel.sound.LoudnessTarget;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.store.RunLayout;
+import dev.storyreel.qc.DeliveryProfile;
 import dev.storyreel.render.RendererSpec;
 import dev.storyreel.render.diffusion.DiffusionSettings;
 import java.io.FileInputStream;
@@ -42,7 +44,7 @@ import picocli.CommandLine;
             "  storyreel --plan-only --gpu-model h100      # estimate time and cost from conf/estimates.yaml",
             "  storyreel --renderer diffusion --model /models/sd-turbo-onnx --batch-size 8",
             "",
-            "Exit status: 0 all films made, 1 some film failed, 2 bad usage."})
+            "Exit status: 0 all films made, 1 some film failed or some deliverable failed delivery QC, 2 bad usage."})
 public final class FilmJob implements Callable<Integer> {
 
     @Option(names = "--catalogue", paramLabel = "CSV|DIR",
@@ -141,17 +143,23 @@ public final class FilmJob implements Callable<Integer> {
     @Option(names = "--no-sound", description = "Silent films: no voices, score, ambience or mix.")
     boolean noSound;
 
+    @Option(names = "--loudness", paramLabel = "PROFILE",
+            description = "Delivery profile the mix is normalised to (from --delivery): ebu (-23 LUFS), web (-14 LUFS).")
+    String loudness = "ebu";
+
+    @Option(names = "--delivery", paramLabel = "FILE",
+            description = "Delivery profiles (YAML); without the default file, the copy built into storyreel.")
+    String delivery = DEFAULT_DELIVERY;
+
+    static final String DEFAULT_DELIVERY = "conf/delivery.yaml";
+
     @Option(names = "--voice-engine", paramLabel = "NAME",
             description = "Voice engine: espeak-ng (Debian package, no network) or openai (POST /v1/audio/speech at "
                     + "$STORYREEL_TTS_URL, key from $STORYREEL_TTS_API_KEY or the file $STORYREEL_TTS_CREDENTIALS).")
     String voiceEngine = dev.storyreel.sound.voice.VoiceEngines.DEFAULT;
 
-    @Option(names = "--loudness", paramLabel = "PROFILE",
-            description = "Delivery profile the mix is normalised to (from --delivery): ebu (-23 LUFS), web (-14 LUFS).")
-    String loudness = "ebu";
-
-    @Option(names = "--delivery", paramLabel = "FILE", description = "Delivery profiles (YAML).")
-    String delivery = "conf/delivery.yaml";
+    @Option(names = "--no-qc", description = "Skip delivery QC (loudness, black, frozen, flashes, cuts, subtitles) of the deliverables.")
+    boolean noQc;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -173,6 +181,7 @@ public final class FilmJob implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         JobOptions options = validate();
+        QcOptions qc = qcOptions();
         SoundOptions sound = soundOptions();
         if (verbose) {
             Configurator.setRootLevel(Level.INFO);
@@ -182,7 +191,7 @@ public final class FilmJob implements Callable<Integer> {
             if (!verbose) {
                 spark.sparkContext().setLogLevel("WARN");
             }
-            RunReport report = new FilmRun(spark, options, console, outputOptions(), sound).run();
+            RunReport report = new FilmRun(spark, options, console, outputOptions(), qc, sound).run();
             return summarise(report, console);
         } catch (CatalogueException e) {
             System.err.println("storyreel: " + e.getMessage());
@@ -228,26 +237,43 @@ public final class FilmJob implements Callable<Integer> {
                 preset, crf, planOnly, waveShots, gpuModel, estimates);
     }
 
-    /** The sound settings; a missing voice engine or an unknown profile is a usage error (one line, exit 2). */
-    private SoundOptions soundOptions() {
+    /** Delivery QC settings; an unreadable --delivery file or an unknown --loudness profile is a usage error. */
+    private QcOptions qcOptions() {
+        if (noQc || planOnly) {
+            return QcOptions.OFF;
+        }
+        return new QcOptions(true, !noSound, profile(" (or run with --no-qc)"));
+    }
+
+    /** The --loudness profile of --delivery; an unreadable file or an unknown profile is a usage error. */
+    private DeliveryProfile profile(String hint) {
         try {
             java.nio.file.Path file = java.nio.file.Path.of(delivery);
-            var targets = java.nio.file.Files.isRegularFile(file)
-                    ? LoudnessTarget.parse(java.nio.file.Files.readString(file), delivery)
-                    : java.util.Map.of(LoudnessTarget.EBU.name(), LoudnessTarget.EBU);
-            LoudnessTarget target = targets.get(loudness);
-            if (target == null) {
-                throw new IllegalArgumentException("--loudness " + loudness + ": no such profile in " + delivery + " (known: "
-                        + String.join(", ", targets.keySet()) + ")");
-            }
-            if (!noSound && !planOnly) {
-                dev.storyreel.sound.voice.VoiceEngines.open(voiceEngine);
-            }
-            return new SoundOptions(!noSound, voiceEngine, target);
+            var profiles = !java.nio.file.Files.exists(file) && DEFAULT_DELIVERY.equals(delivery) ? DeliveryProfile.bundled()
+                    : DeliveryProfile.parseYaml(delivery, java.nio.file.Files.readAllBytes(file));
+            return DeliveryProfile.select(profiles, loudness);
         } catch (IOException | IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()
-                    + (e instanceof IOException ? " (or run with --no-sound)" : ""));
+            throw new CommandLine.ParameterException(spec.commandLine(), "--delivery " + delivery + ": "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + hint);
         }
+    }
+
+    /**
+     * The sound settings: the mix aims at the --loudness profile's loudness; a voice engine that cannot
+     * start (espeak-ng not installed) is a usage error naming the fix.
+     */
+    private SoundOptions soundOptions() {
+        if (noSound || planOnly) {
+            return SoundOptions.OFF;
+        }
+        DeliveryProfile.Loudness l = profile(" (or run with --no-sound)").loudness();
+        try {
+            dev.storyreel.sound.voice.VoiceEngines.open(voiceEngine);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage() + " (or run with --no-sound)");
+        }
+        return new SoundOptions(true, voiceEngine, new LoudnessTarget(loudness, l.integratedLufs(), l.toleranceLu(),
+                l.maxTruePeakDbtp()));
     }
 
     private OutputOptions outputOptions() throws IOException {
@@ -302,10 +328,18 @@ public final class FilmJob implements Callable<Integer> {
                 RunReport.Error e = f.error();
                 console.println("failed: " + f.filmId() + ": " + e.file() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.message());
             }
+            if (f.status() == FilmStatus.QC_FAILED) {
+                console.println("qc failed: " + f.filmId() + "/" + f.variant() + ": " + f.qc().get("reasons"));
+            }
+        }
+        for (RunReport.Trailer t : report.trailers()) {
+            if (t.status() == FilmStatus.QC_FAILED) {
+                console.println("qc failed: trailer " + t.filmId() + ": " + t.qc().get("reasons"));
+            }
         }
         console.println("run report: " + resolve(root, RunLayout.RUN_JSON));
         console.println("report page: " + resolve(root, RunLayout.REPORT_PAGE));
-        return report.totals().filmsFailed() > 0 ? 1 : 0;
+        return report.totals().filmsFailed() > 0 || report.totals().deliverablesQcFailed() > 0 ? 1 : 0;
     }
 
     private static String resolve(String root, String file) {

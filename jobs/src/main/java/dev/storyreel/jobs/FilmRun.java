@@ -11,18 +11,21 @@ import dev.storyreel.jobs.run.JobOptions;
 import dev.storyreel.jobs.run.OutputOptions;
 import dev.storyreel.jobs.run.PlanSummary;
 import dev.storyreel.jobs.run.Progress;
+import dev.storyreel.jobs.run.QcOptions;
+import dev.storyreel.jobs.run.SoundOptions;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.run.RunReportBuilder;
-import dev.storyreel.jobs.run.SoundOptions;
 import dev.storyreel.jobs.stage.AssembleStage;
 import dev.storyreel.jobs.stage.DatasetStage;
 import dev.storyreel.jobs.stage.Deliverables;
 import dev.storyreel.jobs.stage.PlanStage;
-import dev.storyreel.jobs.stage.RenderStage;
+import dev.storyreel.jobs.stage.QcStage;
 import dev.storyreel.jobs.stage.SoundStage;
+import dev.storyreel.jobs.stage.RenderStage;
 import dev.storyreel.jobs.stage.ReportStage;
 import dev.storyreel.jobs.stage.TrailerStage;
 import dev.storyreel.jobs.store.OutputStore;
+import dev.storyreel.jobs.store.BibleTables;
 import dev.storyreel.jobs.store.PlanTable;
 import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
@@ -40,7 +43,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One run of the film job: calls the stages in order (plan, render, assemble, deliver, dataset,
+ * One run of the film job: calls the stages in order (plan, render, assemble, deliver, sound, qc, dataset,
  * report) and hands their results to the run report. Films fail one by one, never the run.
  */
 final class FilmRun {
@@ -48,6 +51,7 @@ final class FilmRun {
     private final JobOptions options;
     private final PrintStream console;
     private final OutputOptions outputs;
+    private final QcOptions qc;
     private final SoundOptions sound;
 
     FilmRun(SparkSession spark, JobOptions options, PrintStream console) {
@@ -55,14 +59,20 @@ final class FilmRun {
     }
 
     FilmRun(SparkSession spark, JobOptions options, PrintStream console, OutputOptions outputs) {
-        this(spark, options, console, outputs, SoundOptions.OFF);
+        this(spark, options, console, outputs, QcOptions.OFF);
     }
 
-    FilmRun(SparkSession spark, JobOptions options, PrintStream console, OutputOptions outputs, SoundOptions sound) {
+    FilmRun(SparkSession spark, JobOptions options, PrintStream console, OutputOptions outputs, QcOptions qc) {
+        this(spark, options, console, outputs, qc, SoundOptions.OFF);
+    }
+
+    FilmRun(SparkSession spark, JobOptions options, PrintStream console, OutputOptions outputs, QcOptions qc,
+            SoundOptions sound) {
         this.spark = spark;
         this.options = options;
         this.console = console;
         this.outputs = outputs;
+        this.qc = qc;
         this.sound = sound;
     }
 
@@ -107,6 +117,8 @@ final class FilmRun {
         report.outputFiles(deliverables::files);
         report.failures().forEach(f -> console.println("[plan] failed " + f.describe()));
         PlanTable.write(spark, plans, rendererInfo, store.resolve(RunLayout.PLAN).toString());
+        BibleTables.write(spark, plans, store.resolve(RunLayout.CHARACTERS).toString(),
+                store.resolve(RunLayout.LOCATIONS).toString());
         report.stage("plan", seconds(t0));
         // Executors check that their copy of the renderer (and model) has the version the plan was made with.
         RendererSpec renderer = options.renderer().expecting(rendererInfo.version());
@@ -137,18 +149,25 @@ final class FilmRun {
             long t3 = System.nanoTime();
             List<VariantPlan> made = variants.stream().filter(v -> !report.failed(v.plan().filmId())).toList();
             deliverables.write(store, made);
-            report.trailers(TrailerStage.run(spark, store, made, source.catalogue().entries(), outputs.trailerSeconds(),
-                    enc, progress));
+            List<RunReport.Trailer> trailers = TrailerStage.run(spark, store, made, source.catalogue().entries(),
+                    outputs.trailerSeconds(), enc, progress);
+            report.trailers(trailers);
             report.stage("deliver", seconds(t3));
             if (sound.enabled()) {
                 long ts = System.nanoTime();
-                List<VariantPlan> mixable = made.stream().filter(v -> !report.failed(v.plan().filmId())).toList();
-                SoundStage.Result s = SoundStage.run(spark, store, mixable, translations,
-                        source.catalogue().entries(), report.trailersSoFar(), sound, progress);
+                SoundStage.Result s = SoundStage.run(spark, store, made, translations, source.catalogue().entries(),
+                        trailers, sound, progress);
                 s.failures().forEach(report::fail);
-                report.trailers(s.trailers());
+                trailers = s.trailers();
+                report.trailers(trailers);
                 report.sound(sound, s.films(), s.linesSynthesised(), s.linesReused(), s.linesTimeScaled());
                 report.stage("sound", seconds(ts));
+                made = made.stream().filter(v -> !report.failed(v.plan().filmId())).toList();
+            }
+            if (qc.enabled()) {
+                long tq = System.nanoTime();
+                report.qc(qc, QcStage.run(spark, store, QcStage.tasks(made, deliverables, trailers), qc, progress));
+                report.stage("qc", seconds(tq));
             }
             if (outputs.dataset()) {
                 long t4 = System.nanoTime();

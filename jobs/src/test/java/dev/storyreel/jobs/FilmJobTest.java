@@ -260,6 +260,10 @@ class FilmJobTest {
         if (!all.contains("--master")) {
             all.addAll(List.of("--master", "local[2]"));
         }
+        if (!all.contains("--delivery")) {
+            // Delivery QC runs in the tests that name their delivery profiles (QcJobTest).
+            all.add("--no-qc");
+        }
         if (!all.contains("--voice-engine")) {
             // Sound is tested on its own (SoundJobTest); these tests keep their films silent and quick.
             all.add("--no-sound");

@@ -10,8 +10,10 @@ import java.util.Map;
 /**
  * Writes an OpenTimelineIO timeline as JSON ({@code .otio}): a Timeline.1 whose Stack.1 holds one
  * video Track.1 of Clip.2 items, each with an ExternalReference.1 to its shot clip and its
- * available range, then one audio Track.1 per sound stem (dialogue, music, ambience) holding the
- * stem as one clip from the first frame; times as RationalTime.1 at the film's frame rate.
+ * available range, times as RationalTime.1 at the film's frame rate. A clip that begins with a dissolve or a
+ * fade is preceded by a Transition.1 item (SMPTE_Dissolve, or a custom fade from black) centred on the cut.
+ * With sound, one audio Track.1 per stem (dialogue, music, ambience) follows, holding the stem as one
+ * clip from the first frame.
  */
 public final class Otio {
     /** Pretty JSON written the way OTIO writes it: {@code "key": value}. */
@@ -30,8 +32,7 @@ public final class Otio {
 
     /** The timeline JSON of {@code clips} at {@code fps}, with one audio track per clip of {@code stems}. */
     public static String write(String name, int fps, List<TimelineClip> clips, List<TimelineClip> stems) {
-        Map<String, Object> track = track("V1", "Video", clips, fps);
-        List<Object> tracks = new ArrayList<>(List.of(track));
+        List<Object> tracks = new ArrayList<>(List.of(track("V1", "Video", clips, fps)));
         for (int i = 0; i < stems.size(); i++) {
             tracks.add(track("A" + (i + 1), "Audio", List.of(stems.get(i)), fps));
         }
@@ -63,12 +64,28 @@ public final class Otio {
                     range(0, c.frames(), fps));
             clip.put("media_references", Map.of("DEFAULT_MEDIA", ref));
             clip.put("active_media_reference_key", "DEFAULT_MEDIA");
+            if (c.blends()) {
+                children.add(transition(c, fps, children.isEmpty()));
+            }
             children.add(clip);
         }
         Map<String, Object> track = item("Track.1", Map.of(), name, null);
         track.put("children", children);
         track.put("kind", kind);
         return track;
+    }
+
+    /** A Transition.1 before {@code c}: half its length before the cut, half after (none before the first clip). */
+    private static Map<String, Object> transition(TimelineClip c, int fps, boolean first) {
+        int n = c.transitionFrames(fps);
+        Map<String, Object> t = object("Transition.1");
+        t.put("metadata", Map.of("storyreel", Map.of("transition_in", c.transitionIn().label())));
+        t.put("name", c.transitionIn().label());
+        t.put("in_offset", time(first ? 0 : n / 2, fps));
+        t.put("out_offset", time(first ? n : n - n / 2, fps));
+        t.put("transition_type", c.transitionIn() == dev.storyreel.shot.Transition.DISSOLVE ? "SMPTE_Dissolve"
+                : "Custom_Transition");
+        return t;
     }
 
     private static Map<String, Object> object(String schema) {

@@ -15,10 +15,23 @@ import java.util.TreeMap;
  * @param name    the preset's name, as catalogues write it
  * @param palette the palette grade name (noir, sepia, neon, ... ; an unknown name hashes to a tint)
  * @param prompt  the prompt's lead phrase, e.g. "high-contrast black-and-white film noir still"
+ * @param negative what generative renderers must avoid in this style ({@link #DEFAULT_NEGATIVE} when not given)
  */
-public record StylePreset(String name, String palette, String prompt) implements java.io.Serializable {
+public record StylePreset(String name, String palette, String prompt, String negative) implements java.io.Serializable {
+    /** The negative prompt of a style that names none. */
+    public static final String DEFAULT_NEGATIVE = "text, caption, subtitles, watermark, logo, signature, blurry, "
+            + "low quality, jpeg artifacts, deformed hands, extra fingers, extra limbs, duplicate face, distorted face";
 
-    /** Parses a YAML map of {@code name: {palette: ..., prompt: ...}}; a missing palette is the name. */
+    public StylePreset {
+        negative = negative == null || negative.isBlank() ? DEFAULT_NEGATIVE : negative.strip();
+    }
+
+    /** A preset with the default negative prompt. */
+    public StylePreset(String name, String palette, String prompt) {
+        this(name, palette, prompt, DEFAULT_NEGATIVE);
+    }
+
+    /** Parses a YAML map of {@code name: {palette: ..., prompt: ..., negative: ...}}; a missing palette is the name. */
     public static Map<String, StylePreset> parseYaml(byte[] yaml) throws IOException {
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
         Map<String, StylePreset> out = new TreeMap<>();
@@ -32,7 +45,8 @@ public record StylePreset(String name, String palette, String prompt) implements
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue();
             String palette = v.path("palette").asText(e.getKey());
-            out.put(e.getKey(), new StylePreset(e.getKey(), palette, v.path("prompt").asText("")));
+            out.put(e.getKey(), new StylePreset(e.getKey(), palette, v.path("prompt").asText(""),
+                    v.path("negative").asText("")));
         }
         return out;
     }

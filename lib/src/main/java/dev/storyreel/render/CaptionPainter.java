@@ -78,8 +78,9 @@ final class CaptionPainter {
         double maxW = w * 0.88;
         List<Token> tokens = new ArrayList<>();
         String speaker = FigurePainter.key(spec.speaker());
+        // A voice over action or an establishing view is spoken too.
         boolean spoken = spec.kind() == ShotKind.DIALOGUE || spec.kind() == ShotKind.REVERSE
-                || spec.kind() == ShotKind.TWO_SHOT;
+                || spec.kind() == ShotKind.TWO_SHOT || !speaker.isEmpty() && spec.kind() != ShotKind.TITLE;
         if (spoken && !speaker.isEmpty() && !caption.isEmpty()) {
             Color c = Palette.mix(p.graded(FigurePainter.characterColor(speaker)), Color.WHITE, 0.35);
             tokens.add(new Token(speaker + ":", bold, c));

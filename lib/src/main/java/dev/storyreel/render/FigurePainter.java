@@ -188,7 +188,10 @@ final class FigurePainter {
         return new Cast(layers, all, fx, fy);
     }
 
-    /** The characters in frame by key, in order, the speaker added first if missing. */
+    /**
+     * The characters in frame by key, in order, the speaker added first if missing, unless the director says the
+     * speaker is heard and not seen (V.O., O.S.).
+     */
     static List<String> people(ShotSpec spec) {
         List<String> out = new ArrayList<>();
         String speaker = key(spec.speaker());
@@ -198,7 +201,9 @@ final class FigurePainter {
                 out.add(k);
             }
         }
-        if (!speaker.isEmpty() && !out.contains(speaker) && spec.kind() != ShotKind.TITLE) {
+        boolean heardOnly = spec.direction() != null && spec.direction().speakerMode() != null
+                && spec.direction().speakerMode() != dev.storyreel.shot.SpeakerMode.ON;
+        if (!speaker.isEmpty() && !out.contains(speaker) && spec.kind() != ShotKind.TITLE && !heardOnly) {
             out.add(0, speaker);
         }
         return out;

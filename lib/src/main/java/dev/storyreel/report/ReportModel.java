@@ -12,7 +12,23 @@ import java.util.List;
  * @param stages   stage name and seconds, in run order
  * @param films    the films, in catalogue order
  */
-public record ReportModel(String title, List<Fact> facts, List<Fact> stages, List<Film> films) {
+public record ReportModel(String title, List<Fact> facts, List<Fact> stages, List<Film> films, List<Delivery> deliveries) {
+
+    /** A run without delivery QC. */
+    public ReportModel(String title, List<Fact> facts, List<Fact> stages, List<Film> films) {
+        this(title, facts, stages, films, List.of());
+    }
+
+    /**
+     * One deliverable's delivery QC.
+     *
+     * @param name    what it is ("lighthouse / main", "trailer lighthouse")
+     * @param status  pass or fail
+     * @param figures what was measured, labelled
+     * @param reasons why it failed (empty when it passed)
+     */
+    public record Delivery(String name, String status, List<Fact> figures, List<String> reasons) {
+    }
 
     /** A labelled value. */
     public record Fact(String name, String value) {
@@ -31,9 +47,20 @@ public record ReportModel(String title, List<Fact> facts, List<Fact> stages, Lis
      * @param shots     planned shots in screen order
      * @param error     why it failed, or null
      * @param variant   the variant id ("main" for a film without a variant matrix)
+     * @param bible     the film's character bible (name, descriptor, first line), in order of appearance
      */
     public record Film(String id, String title, String status, String summary, String video, String poster,
-                       double durationS, List<Shot> shots, Error error, String variant) {
+                       double durationS, List<Shot> shots, Error error, String variant, List<Character> bible) {
+        public Film {
+            bible = bible == null ? List.of() : List.copyOf(bible);
+        }
+
+        /** A film without a character bible. */
+        public Film(String id, String title, String status, String summary, String video, String poster,
+                    double durationS, List<Shot> shots, Error error, String variant) {
+            this(id, title, status, summary, video, poster, durationS, shots, error, variant, List.of());
+        }
+
         /** A film without a variant matrix. */
         public Film(String id, String title, String status, String summary, String video, String poster,
                     double durationS, List<Shot> shots, Error error) {
@@ -63,6 +90,10 @@ public record ReportModel(String title, List<Fact> facts, List<Fact> stages, Lis
      */
     public record Shot(int scene, String sceneLabel, int shot, String kind, String camera, double durationS,
                        String heading, String thumb) {
+    }
+
+    /** One character of a film's bible: how they look in every shot and the first thing they say. */
+    public record Character(String name, String descriptor, String firstLine) {
     }
 
     /** Where and why a film failed. */

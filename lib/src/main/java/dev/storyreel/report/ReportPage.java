@@ -31,7 +31,11 @@ public final class ReportPage {
         for (ReportModel.Fact s : model.stages()) {
             body.append("<tr><td>").append(esc(s.name())).append("</td><td>").append(esc(s.value())).append("</td></tr>");
         }
-        body.append("</table></section>\n<nav class=\"films\">");
+        body.append("</table></section>\n");
+        if (!model.deliveries().isEmpty()) {
+            deliveries(body, model.deliveries());
+        }
+        body.append("<nav class=\"films\">");
         for (ReportModel.Film f : model.films()) {
             body.append("<a href=\"#").append(esc(f.anchor())).append("\" class=\"").append(esc(f.status())).append("\">")
                     .append(esc(f.id())).append(ReportModel.MAIN.equals(f.variant()) ? "" : " / " + esc(f.variant()))
@@ -42,6 +46,24 @@ public final class ReportPage {
             film(body, f);
         }
         return TEMPLATE.replace("{{title}}", esc(model.title())).replace("{{body}}", body.toString());
+    }
+
+    private static void deliveries(StringBuilder b, List<ReportModel.Delivery> deliveries) {
+        b.append("<section class=\"qc\"><h2>Delivery QC</h2><table class=\"qc\"><tr><th>deliverable</th><th>QC</th>"
+                + "<th>measured</th><th>reasons</th></tr>\n");
+        for (ReportModel.Delivery d : deliveries) {
+            b.append("<tr class=\"").append(esc(d.status())).append("\"><td>").append(esc(d.name())).append("</td><td>")
+                    .append(esc(d.status())).append("</td><td>");
+            for (ReportModel.Fact f : d.figures()) {
+                b.append(esc(f.name())).append(' ').append(esc(f.value())).append("<br>");
+            }
+            b.append("</td><td>");
+            for (String r : d.reasons()) {
+                b.append(esc(r)).append("<br>");
+            }
+            b.append("</td></tr>\n");
+        }
+        b.append("</table></section>\n");
     }
 
     private static void film(StringBuilder b, ReportModel.Film f) {
@@ -56,6 +78,15 @@ public final class ReportPage {
             ReportModel.Error e = f.error();
             b.append("<p class=\"error\"><code>").append(esc(e.file())).append(e.line() > 0 ? ":" + e.line() : "")
                     .append("</code> ").append(esc(e.message())).append("</p>\n");
+        }
+        if (!f.bible().isEmpty()) {
+            b.append("<div class=\"bible\"><h3>Characters</h3>")
+                    .append("<table class=\"bible\"><tr><th>name</th><th>descriptor</th><th>first line</th></tr>\n");
+            for (ReportModel.Character c : f.bible()) {
+                b.append("<tr><td>").append(esc(c.name())).append("</td><td>").append(esc(c.descriptor()))
+                        .append("</td><td>").append(esc(c.firstLine())).append("</td></tr>\n");
+            }
+            b.append("</table></div>\n");
         }
         if (f.video() != null || f.poster() != null) {
             b.append("<div class=\"player\">");

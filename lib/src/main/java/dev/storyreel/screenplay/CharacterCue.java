@@ -28,7 +28,7 @@ record CharacterCue(String name, List<String> extensions, boolean dual) {
      * @param declared true when the line is known to be a cue, so the upper-case rule is waived
      */
     static CharacterCue parse(String text, boolean declared) {
-        String s = text.strip();
+        String s = normalizeSpaces(text);
         boolean dual = s.endsWith("^");
         if (dual) {
             s = s.substring(0, s.length() - 1).strip();
@@ -50,5 +50,13 @@ record CharacterCue(String name, List<String> extensions, boolean dual) {
             return null;
         }
         return new CharacterCue(s, extensions, dual);
+    }
+
+    /**
+     * The text with every Unicode space (no-break U+00A0, U+2007, U+202F, the U+2000 range, ideographic
+     * space, ...) read as a plain space, runs collapsed, ends trimmed: {@code strip()} alone keeps U+00A0.
+     */
+    static String normalizeSpaces(String text) {
+        return text.replaceAll("[\\p{Z}\\s\\u200B\\uFEFF]+", " ").strip();
     }
 }

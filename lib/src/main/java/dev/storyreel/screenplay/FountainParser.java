@@ -68,15 +68,20 @@ public final class FountainParser {
      * Reads the title page into {@code out} and returns the index of the first body line, or
      * returns 0 and leaves {@code out} empty when the first block is not a title page: every line
      * of it must be a {@code Key: value} line or an indented continuation, and some value must be
-     * non-empty (so a lone {@code FADE IN:} stays in the body).
+     * non-empty (so a lone {@code FADE IN:} stays in the body). Blank lines before the title page are
+     * skipped (files exported by some tools start with one).
      */
     private int readTitlePage(List<Line> lines, Map<String, String> out) {
-        if (lines.isEmpty() || lines.get(0).blank()) {
+        int first = 0;
+        while (first < lines.size() && lines.get(first).text().isBlank()) {
+            first++;
+        }
+        if (first == lines.size()) {
             return 0;
         }
         Map<String, String> entries = new LinkedHashMap<>();
         String key = null;
-        int i = 0;
+        int i = first;
         for (; i < lines.size() && !lines.get(i).blank(); i++) {
             String text = lines.get(i).text();
             Matcher m = TITLE_KEY.matcher(text);

@@ -8,15 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A film's subtitles from its plan: one cue per dialogue shot, timed from the shot's start frame and
- * length. With a translation, a speech spread over several consecutive shots becomes one cue with
- * the translated text. Also writes the cues as SubRip and WebVTT.
+ * A film's subtitles from its plan: one speech per dialogue shot, timed from the shot's start frame and
+ * length. With a translation, a speech spread over several consecutive shots becomes one speech with
+ * the translated text. Each speech becomes one or more cues laid out by {@link SubtitleLayout}. Also
+ * writes the cues as SubRip and WebVTT.
  */
 public final class Subtitles {
     private Subtitles() {
     }
 
-    /** The cues of a film; {@code names} prefixes each line with its speaker ("MARTA: ..."). */
+    /**
+     * The cues of a film; {@code names} prefixes each line with its speaker ("MARTA: ..."). Each speech
+     * is laid out by {@link SubtitleLayout#standard()} (wrapped lines, two per cue, long speeches split).
+     */
     public static List<Cue> of(FilmPlan plan, boolean names, Translation translation) {
         List<Cue> out = new ArrayList<>();
         List<PlannedShot> shots = plan.shots();
@@ -43,7 +47,7 @@ public final class Subtitles {
             }
             out.add(new Cue(millis(s.startFrame(), fps), millis(end, fps), text.strip()));
         }
-        return out;
+        return SubtitleLayout.standard().layout(out, millis(plan.frames(), fps));
     }
 
     /** Milliseconds of a frame index at {@code fps}, rounded to the nearest. */

@@ -26,8 +26,8 @@ public final class BeatScore {
 
     /** Whether the shot is someone speaking (the subtitles' and the scorer's notion of dialogue). */
     public static boolean isDialogue(ShotSpec s) {
-        return s.kind() == ShotKind.TWO_SHOT || (!s.speaker().isEmpty()
-                && (s.kind() == ShotKind.DIALOGUE || s.kind() == ShotKind.REVERSE));
+        // A voice-over may play over action or an establishing view: any shot with a speaker is spoken.
+        return s.kind() == ShotKind.TWO_SHOT || (!s.speaker().isEmpty() && s.kind() != ShotKind.TITLE);
     }
 
     /** The shot's score: higher carries more. Title cards and establishing shots score 0. */

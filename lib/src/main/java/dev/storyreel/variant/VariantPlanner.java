@@ -56,6 +56,6 @@ public final class VariantPlanner {
                     s.sourceLine()));
             frame += s.frames();
         }
-        return new FilmPlan(whole.filmId(), id, whole.title(), whole.source(), out);
+        return new FilmPlan(whole.filmId(), id, whole.title(), whole.source(), out, whole.bible(), whole.pages());
     }
 }

@@ -28,4 +28,19 @@ class ReportPageTest {
         assertFalse(html.contains("{{"), "every placeholder filled");
         assertFalse(html.contains("http://") || html.contains("https://"), "no external URL");
     }
+
+    @Test
+    void deliveryQcIsOneEscapedRowPerDeliverable() {
+        String evil = "<b>a.srt</b>: a line of 51 characters";
+        ReportModel model = new ReportModel("run", List.of(), List.of(), List.of(), List.of(
+                new ReportModel.Delivery("a / main", "fail", List.of(new ReportModel.Fact("integrated_lufs", "-23.1")),
+                        List.of(evil)),
+                new ReportModel.Delivery("trailer a", "pass", List.of(), List.of())));
+        String html = ReportPage.html(model);
+        assertTrue(html.contains("<h2>Delivery QC</h2>"), html);
+        assertEquals(2, html.split("<tr class=\"(pass|fail)\">", -1).length - 1, html);
+        assertTrue(html.contains("&lt;b&gt;a.srt&lt;/b&gt;: a line of 51 characters"), html);
+        assertTrue(html.contains("integrated_lufs -23.1"), html);
+        assertFalse(ReportPage.html(new ReportModel("run", List.of(), List.of(), List.of())).contains("Delivery QC"));
+    }
 }

@@ -20,73 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Final Draft reader: peer twins against our Fountain parser, hostile XML, and the mapping. */
+/** The Final Draft reader: hostile XML, the mapping, and our own FDX/Fountain twins (peer twins: {@link FdxFixturesTest}). */
 class FdxParserTest {
-
-    /** Where an FDX file and its Fountain twin cannot agree, with the reason. */
-    enum Normalisation {
-        /**
-         * An FDX title page is free-form centered and left-aligned text with no keys, read
-         * best-effort, so only the entries that can be recognised (title, author, copyright) are
-         * compared with the Fountain twin's title page; and only where the twin has a title page
-         * ({@code TestFDX-FD.fountain} has none although its {@code .fdx} has one).
-         */
-        TITLE_PAGE_BEST_EFFORT
-    }
 
     private static final FdxParser KEEP = new FdxParser(ParseOptions.KEEP_EMPHASIS);
     private static final FdxParser STRIP = new FdxParser(ParseOptions.STRIP_EMPHASIS);
-
-    /** What must agree between an element read from FDX and one read from Fountain. */
-    private record Essence(ElementType type, String text, String sceneNumber, List<String> extensions,
-                           boolean dual, boolean centered) {
-        static Essence of(Element e) {
-            return new Essence(e.type(), e.text(), e.sceneNumber(), e.extensions(), e.dual(), e.centered());
-        }
-    }
-
-    private static List<Essence> essence(Screenplay s) {
-        return s.elements().stream().map(Essence::of).toList();
-    }
-
-    @TestFactory
-    Stream<DynamicTest> peerTwinsMatchOurFountainParser() {
-        Path dir = PeerFixtures.dir("fdx/fountain-tools");
-        return PeerFixtures.files(dir, ".fdx").stream().flatMap(fdx -> {
-            String base = fdx.getFileName().toString().replaceFirst("\\.fdx$", "");
-            Path twin = dir.resolve(base + ".fountain");
-            return Stream.of(ParseOptions.KEEP_EMPHASIS, ParseOptions.STRIP_EMPHASIS).map(options ->
-                    DynamicTest.dynamicTest(base + ".fdx = " + base + ".fountain, stripEmphasis=" + options.stripEmphasis(),
-                            () -> {
-                                Screenplay fromFdx = new FdxParser(options).parse(fdx.getFileName().toString(),
-                                        PeerFixtures.bytes(fdx));
-                                Screenplay fromFountain = new FountainParser(options).parse(twin.getFileName().toString(),
-                                        PeerFixtures.bytes(twin));
-                                assertEquals(essence(fromFountain), essence(fromFdx));
-                                assertEquals(16, fromFdx.elements().size());
-                                if (!fromFountain.titlePage().isEmpty() && options.stripEmphasis()) {
-                                    // Normalisation.TITLE_PAGE_BEST_EFFORT
-                                    for (String key : List.of("title", "author", "copyright")) {
-                                        assertEquals(fromFountain.titlePage().get(key), fromFdx.titlePage().get(key), key);
-                                    }
-                                }
-                            }));
-        });
-    }
-
-    @Test
-    void finalDraftFixtureDetails() throws ScreenplayException {
-        Path fdx = PeerFixtures.dir("fdx/fountain-tools").resolve("TestFDX-FD.fdx");
-        Screenplay s = KEEP.parse("TestFDX-FD.fdx", PeerFixtures.bytes(fdx));
-        Element heading = s.elements().get(0);
-        assertEquals(new Element(ElementType.SCENE_HEADING, "INT. RADIO STUDIO", 5, "1", List.of(), false, false, 0), heading);
-        Element jim = s.elements().stream().filter(e -> e.text().equals("JIM")).findFirst().orElseThrow();
-        assertEquals(List.of("O.S."), jim.extensions());
-        assertEquals("_FDX Test Script_", s.titlePage().get("title"));
-        assertEquals(Map.of("title", "FDX Test Script", "credit", "Written by", "author", "Ian",
-                        "copyright", "Copyright (c) 2026", "contact", "Draft\ninformation\nContact\ninformation"),
-                STRIP.parse("TestFDX-FD.fdx", PeerFixtures.bytes(fdx)).titlePage());
-    }
 
     // --- hostile input -------------------------------------------------------------------------
 
@@ -230,6 +168,119 @@ class FdxParserTest {
         assertEquals(Map.of("title", "THE LAB", "credit", "by", "author", "A. Writer", "source", "Based on the novel",
                 "copyright", "© 2026 A. Writer", "contact", "agent@example.com", "draft date", "Draft 3"),
                 parse("lab.fdx", SCRIPT).titlePage());
+    }
+
+    // --- our own twins: one short script as Final Draft and Fade In write it, and in Fountain ---
+
+    private static final String TWIN_FOUNTAIN = """
+            Title: The Night Shift
+            Author: storyreel tests
+            Copyright: (c) 2026 storyreel
+
+            INT. SIGNAL BOX #1#
+
+            A bank of levers. Rain streams down the _long_ window.
+
+            ADA
+            (into the phone)
+            The 23:40 is running late again.
+
+            Ben wipes the glass with his sleeve.
+
+            BEN (O.S.)
+            Tell them we're closed.
+
+            DISSOLVE TO:
+
+            EXT. PLATFORM #2#
+
+            Empty. One lamp flickers.
+
+            > FADE OUT.
+            """;
+
+    /** Final Draft's way: attributes on every Text run, Underline style, a title page of its own. */
+    private static final String TWIN_FINAL_DRAFT = """
+            <?xml version="1.0" encoding="UTF-8" standalone="no" ?>
+            <FinalDraft DocumentType="Script" Template="No" Version="5">
+              <Content>
+                <Paragraph Number="1" Type="Scene Heading"><Text Font="Courier Final Draft" Size="12" Style="">INT. SIGNAL BOX</Text></Paragraph>
+                <Paragraph Type="Action"><Text Style="">A bank of levers. Rain streams down the </Text><Text Style="Underline">long</Text><Text Style=""> window.</Text></Paragraph>
+                <Paragraph Type="Character"><Text>ADA</Text></Paragraph>
+                <Paragraph Type="Parenthetical"><Text>(into the phone)</Text></Paragraph>
+                <Paragraph Type="Dialogue"><Text>The 23:40 is running late again.</Text></Paragraph>
+                <Paragraph Type="Action"><Text>Ben wipes the glass with his sleeve.</Text></Paragraph>
+                <Paragraph Type="Character"><Text>BEN (O.S.)</Text></Paragraph>
+                <Paragraph Type="Dialogue"><Text>Tell them we're closed.</Text></Paragraph>
+                <Paragraph Type="Transition"><Text>DISSOLVE TO:</Text></Paragraph>
+                <Paragraph Number="2" Type="Scene Heading"><Text>EXT. PLATFORM</Text></Paragraph>
+                <Paragraph Type="Action"><Text>Empty. One lamp flickers.</Text></Paragraph>
+                <Paragraph Type="Transition"><Text>FADE OUT.</Text></Paragraph>
+              </Content>
+              <TitlePage>
+                <Content>
+                  <Paragraph Alignment="Center" StartsNewPage="No"><Text>The Night Shift</Text></Paragraph>
+                  <Paragraph Alignment="Center"><Text>by</Text></Paragraph>
+                  <Paragraph Alignment="Center"><Text>storyreel tests</Text></Paragraph>
+                  <Paragraph Alignment="Left"><Text>(c) 2026 storyreel</Text></Paragraph>
+                </Content>
+              </TitlePage>
+            </FinalDraft>
+            """;
+
+    /** Fade In's way: attributes in another order, empty General paragraphs between entries. */
+    private static final String TWIN_FADE_IN = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <FinalDraft DocumentType="Script" Version="1">
+            <Content>
+            <Paragraph Type="Scene Heading" Number="1"><Text>INT. SIGNAL BOX</Text></Paragraph>
+            <Paragraph Type="Action"><Text>A bank of levers. Rain streams down the </Text><Text Style="Underline">long</Text><Text> window.</Text></Paragraph>
+            <Paragraph Type="Character"><Text>ADA</Text></Paragraph>
+            <Paragraph Type="Parenthetical"><Text>(into the phone)</Text></Paragraph>
+            <Paragraph Type="Dialogue"><Text>The 23:40 is running late again.</Text></Paragraph>
+            <Paragraph Type="Action"><Text>Ben wipes the glass with his sleeve.</Text></Paragraph>
+            <Paragraph Type="Character"><Text>BEN (O.S.)</Text></Paragraph>
+            <Paragraph Type="Dialogue"><Text>Tell them we're closed.</Text></Paragraph>
+            <Paragraph Type="Transition"><Text>DISSOLVE TO:</Text></Paragraph>
+            <Paragraph Type="Scene Heading" Number="2"><Text>EXT. PLATFORM</Text></Paragraph>
+            <Paragraph Type="Action"><Text>Empty. One lamp flickers.</Text></Paragraph>
+            <Paragraph Type="Transition"><Text>FADE OUT.</Text></Paragraph>
+            </Content>
+            <TitlePage>
+            <Content>
+            <Paragraph Type="General" Alignment="Center"><Text>The Night Shift</Text></Paragraph>
+            <Paragraph Type="General" Alignment="Center"/>
+            <Paragraph Type="General" Alignment="Center"><Text>by</Text></Paragraph>
+            <Paragraph Type="General" Alignment="Center"><Text>storyreel tests</Text></Paragraph>
+            <Paragraph Type="General" Alignment="Left"/>
+            <Paragraph Type="General" Alignment="Left"><Text>(c) 2026 storyreel</Text></Paragraph>
+            </Content>
+            </TitlePage>
+            </FinalDraft>
+            """;
+
+    /** What must agree between an element read from FDX and one read from Fountain. */
+    private record Essence(ElementType type, String text, String sceneNumber, List<String> extensions,
+                           boolean dual, boolean centered) {
+        static List<Essence> of(Screenplay s) {
+            return s.elements().stream().map(e -> new Essence(e.type(), e.text(), e.sceneNumber(), e.extensions(),
+                    e.dual(), e.centered())).toList();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> ourTwinsReadAsTheSameElements() {
+        return Stream.of(Map.entry("final-draft.fdx", TWIN_FINAL_DRAFT), Map.entry("fade-in.fdx", TWIN_FADE_IN))
+                .flatMap(twin -> Stream.of(ParseOptions.KEEP_EMPHASIS, ParseOptions.STRIP_EMPHASIS).map(options ->
+                        DynamicTest.dynamicTest(twin.getKey() + " = twin.fountain, stripEmphasis=" + options.stripEmphasis(), () -> {
+                            Screenplay fdx = new FdxParser(options).parse(twin.getKey(), twin.getValue().getBytes(StandardCharsets.UTF_8));
+                            Screenplay fountain = new FountainParser(options).parse("twin.fountain", TWIN_FOUNTAIN);
+                            assertEquals(Essence.of(fountain), Essence.of(fdx));
+                            assertEquals(12, fdx.elements().size());
+                            for (String key : List.of("title", "author", "copyright")) {
+                                assertEquals(fountain.titlePage().get(key), fdx.titlePage().get(key), key);
+                            }
+                        })));
     }
 
     private static Screenplay parse(String name, String xml) throws ScreenplayException {

@@ -35,15 +35,4 @@ class LoudnessMeterTest {
             assertEquals(Double.NEGATIVE_INFINITY, m.finish().integratedLufs());
         }
     }
-
-    @Test
-    void readsTheLoudnessSectionOfTheDeliveryProfiles() throws Exception {
-        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("../conf/delivery.yaml"));
-        java.util.Map<String, LoudnessTarget> t = LoudnessTarget.parse(yaml, "conf/delivery.yaml");
-        assertEquals(LoudnessTarget.EBU, t.get("ebu"));
-        assertEquals(-14.0, t.get("web").integratedLufs());
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> LoudnessTarget.parse("x:\n  loudness:\n    integrated_lufs: -20\n", "d.yaml"));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("d.yaml") && e.getMessage().contains("tolerance_lu"));
-    }
 }

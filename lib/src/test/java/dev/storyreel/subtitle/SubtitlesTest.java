@@ -62,6 +62,37 @@ class SubtitlesTest {
         assertThrows(IllegalArgumentException.class, () -> Translation.parse("x.fr.txt", "12: a\n12: b"));
     }
 
+    @Test
+    void everySampleIsLaidOutWithinTheDeliveryLimits() throws Exception {
+        // Before SubtitleLayout the samples had lines of up to 101 characters and cues reading at 21.6 cps.
+        double fastest = 0;
+        int widest = 0;
+        for (String name : List.of("lighthouse", "getaway-cake", "quiet-frequency", "night-ferry")) {
+            Path p = SAMPLES.resolve(name + ".fountain");
+            FilmPlan plan = new ShotPlanner(new PlanSettings(64, 36, 24, new RendererInfo("procedural", "1")))
+                    .plan(new CatalogueEntry(name, "", name + ".fountain", "", 7, 1),
+                            ScreenplayReader.read(p.toString(), Files.readAllBytes(p), true));
+            List<Cue> cues = Subtitles.of(plan, true, Translation.none());
+            long dialogueShots = plan.shots().stream().filter(s -> BeatScore.isDialogue(s.spec())).count();
+            assertTrue(cues.size() >= dialogueShots, name);
+            for (int i = 0; i < cues.size(); i++) {
+                Cue c = cues.get(i);
+                String[] lines = c.text().split("\n");
+                assertTrue(lines.length <= 2, name + ": " + c);
+                for (String l : lines) {
+                    assertTrue(l.length() <= 42, name + ": " + l);
+                    widest = Math.max(widest, l.length());
+                }
+                if (i > 0) {
+                    assertTrue(c.startMs() >= cues.get(i - 1).endMs(), name + ": cues overlap at " + c);
+                }
+                fastest = Math.max(fastest, c.text().replace("\n", "").length() * 1000.0 / (c.endMs() - c.startMs()));
+            }
+        }
+        assertTrue(widest > 30, "some line is long enough to need wrapping: " + widest);
+        assertTrue(fastest <= 20.0, "fastest cue reads at " + fastest + " characters/s");
+    }
+
     private static long ms(Matcher m, int g) {
         return ((Long.parseLong(m.group(g)) * 60 + Long.parseLong(m.group(g + 1))) * 60 + Long.parseLong(m.group(g + 2))) * 1000
                 + Long.parseLong(m.group(g + 3));

@@ -5,6 +5,7 @@ import dev.storyreel.render.Renderer;
 import dev.storyreel.render.RendererSpec;
 import dev.storyreel.render.diffusion.Device;
 import dev.storyreel.render.diffusion.DiffusionRenderer;
+import dev.storyreel.render.diffusion.ModelFolder;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The one owner of what an executor JVM loads for rendering: a renderer per specification and device
  * (heavy renderers load their model once and serve every task of the JVM on that device), the local
- * copies of models given as URIs, and a lock per device. Everything is closed when the JVM exits.
+ * copies of models given as URIs, the opened model folders, and a lock per device. Everything is
+ * closed when the JVM exits.
  */
 public final class ExecutorModels {
     /** A renderer's identity in a JVM: the specification and the device its tasks were given. */
@@ -24,6 +26,7 @@ public final class ExecutorModels {
 
     private final Map<Key, Renderer> renderers = new ConcurrentHashMap<>();
     private final Map<String, Path> models = new ConcurrentHashMap<>();
+    private final Map<String, ModelFolder> folders = new ConcurrentHashMap<>();
     private final Map<Device, ReentrantLock> deviceLocks = new ConcurrentHashMap<>();
 
     private ExecutorModels() {
@@ -51,6 +54,19 @@ public final class ExecutorModels {
         return models.computeIfAbsent(location, l -> ModelCache.local(l, ExecutorHadoop.conf()));
     }
 
+    /**
+     * The opened and checked model folder at a local path, once per folder state (its files' sizes
+     * and times): hashing and checking a real model takes seconds, and a folder changed during the
+     * run is opened again (its new hash then fails the driver's expected version).
+     */
+    public ModelFolder folder(Path local) {
+        return folders.computeIfAbsent(ModelFolder.stamp(local), stamp -> {
+            ModelFolder folder = ModelFolder.open(local);
+            DiffusionRenderer.check(folder);
+            return folder;
+        });
+    }
+
     /** The lock that serialises work on one device across this JVM's tasks. */
     public ReentrantLock deviceLock(Device device) {
         return deviceLocks.computeIfAbsent(device, d -> new ReentrantLock());
@@ -75,7 +91,7 @@ public final class ExecutorModels {
         if (spec.model().isBlank()) {
             throw new IllegalArgumentException("--renderer diffusion needs --model DIR (a diffusers/Optimum ONNX export)");
         }
-        DiffusionRenderer r = DiffusionRenderer.open(model(spec.model()), spec.settings(), device);
+        DiffusionRenderer r = DiffusionRenderer.open(folder(model(spec.model())), spec.settings(), device, deviceLock(device));
         String expected = spec.expectedVersion();
         if (!expected.isEmpty() && !expected.equals(r.info().version())) {
             r.close();

@@ -5,6 +5,7 @@ import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.jobs.store.RunLayout;
 import dev.storyreel.plan.FilmPlan;
+import dev.storyreel.qc.QcResult;
 import dev.storyreel.variant.VariantPlan;
 import dev.storyreel.variant.VariantSpec;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ public final class RunReportBuilder {
     private Map<String, Object> dataset;
     private RenderEstimate estimate;
     private RunReport.Actual actual;
+    private Map<String, QcResult> qc = Map.of();
+    private QcOptions qcOptions = QcOptions.OFF;
     private Map<String, SoundReport> sound = Map.of();
     private long[] lines = new long[3];
     private SoundOptions soundOptions = SoundOptions.OFF;
@@ -98,9 +101,26 @@ public final class RunReportBuilder {
         this.trailers = List.copyOf(made);
     }
 
+    /**
+     * Delivery QC: how it ran, and its results by deliverable file (relative to the output root);
+     * failing deliverables become {@code qc_failed}.
+     */
+    public void qc(QcOptions how, Map<String, QcResult> results) {
+        this.qcOptions = how;
+        this.qc = Map.copyOf(results);
+    }
+
     /** The trailers reported so far. */
     public List<RunReport.Trailer> trailersSoFar() {
         return trailers;
+    }
+
+    /** Each film variant's sound, by film file, and the lines synthesised, reused and time-scaled this run. */
+    public void sound(SoundOptions options, Map<String, SoundReport> byFile, long synthesised, long reused,
+                      long timeScaled) {
+        this.soundOptions = options;
+        this.sound = Map.copyOf(byFile);
+        this.lines = new long[] {synthesised, reused, timeScaled};
     }
 
     /** The dataset summary ({@code --dataset}). */
@@ -112,14 +132,6 @@ public final class RunReportBuilder {
     public void estimate(RenderEstimate estimated, RunReport.Actual measured) {
         this.estimate = estimated;
         this.actual = measured;
-    }
-
-    /** Each film variant's sound, by film file, and the lines synthesised, reused and time-scaled this run. */
-    public void sound(SoundOptions options, Map<String, SoundReport> byFile, long synthesised, long reused,
-                      long timeScaled) {
-        this.soundOptions = options;
-        this.sound = Map.copyOf(byFile);
-        this.lines = new long[] {synthesised, reused, timeScaled};
     }
 
     /** The report as it stands. */
@@ -148,10 +160,14 @@ public final class RunReportBuilder {
         int filmCount = (int) films.stream().map(RunReport.Film::filmId).distinct().count();
         long shotsPlanned = variants.stream().mapToLong(v -> v.plan().shots().size()).sum();
         long framesPlanned = variants.stream().mapToLong(v -> v.plan().frames()).sum();
+        List<RunReport.Trailer> checked = trailers.stream()
+                .map(t -> t.file() != null && qc.containsKey(t.file()) ? t.withQc(qc.get(t.file())) : t).toList();
+        int qcFailed = (int) (films.stream().filter(f -> f.status() == FilmStatus.QC_FAILED).count()
+                + checked.stream().filter(t -> t.status() == FilmStatus.QC_FAILED).count());
         return new RunReport(RunReport.VERSION, settings(), films, new LinkedHashMap<>(stages),
                 new RunReport.Totals(filmCount, ok, filmCount - ok, shotsPlanned, shotsRendered, framesPlanned,
-                        framesRendered, segmentsEncoded, lines[0], lines[1], lines[2]), trailers, dataset, estimate,
-                actual);
+                        framesRendered, segmentsEncoded, qcFailed, lines[0], lines[1], lines[2]), checked, dataset,
+                estimate, actual);
     }
 
     private RunReport.Film film(String id, FilmPlan p) {
@@ -161,6 +177,10 @@ public final class RunReportBuilder {
                 .filter(e -> e.filmId().equals(id)).map(e -> e.title()).findFirst().orElse("");
         String variant = p == null ? VariantSpec.MAIN_ID : p.variant();
         boolean made = status == FilmStatus.OK;
+        QcResult checked = made ? qc.get(RunLayout.film(id, variant)) : null;
+        if (checked != null && !checked.passed()) {
+            status = FilmStatus.QC_FAILED;
+        }
         SoundReport s = sound.get(RunLayout.film(id, variant));
         Map<String, Object> files = new LinkedHashMap<>(made && p != null ? outputFiles.apply(p) : Map.of());
         if (made && s != null) {
@@ -169,8 +189,8 @@ public final class RunReportBuilder {
         return new RunReport.Film(id, title, status, p == null ? 0 : p.scenes(), p == null ? 0 : p.shots().size(),
                 p == null ? 0 : p.frames(), p == null ? 0 : (double) p.frames() / options.fps(),
                 made ? RunLayout.film(id, variant) : null,
-                f == null ? null : new RunReport.Error(f.file(), f.line(), f.message()), variant, files,
-                s == null ? null : s.voices(), s == null ? null : s.dub());
+                f == null ? null : new RunReport.Error(f.file(), f.line(), f.message()), variant,
+                files, checked == null ? null : checked.asMap(), s == null ? null : s.voices(), s == null ? null : s.dub());
     }
 
     private Map<String, Object> settings() {
@@ -190,6 +210,7 @@ public final class RunReportBuilder {
         settings.put("master", master);
         settings.put("trailer", outputs.trailerSeconds());
         settings.put("dataset", outputs.dataset());
+        settings.put("qc", qcOptions.enabled() ? qcOptions.profile().name() : "off");
         settings.put("sound", soundOptions.enabled());
         if (soundOptions.enabled()) {
             settings.put("voice_engine", soundOptions.voiceEngine());

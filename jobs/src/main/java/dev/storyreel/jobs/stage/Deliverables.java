@@ -111,7 +111,7 @@ public final class Deliverables {
             String name = TimelineClip.shotName(s.scene(), s.shot());
             String reel = name.length() <= 8 ? name : s.shotKey().substring(0, 8);
             out.add(new TimelineClip(name, reel, up + RunLayout.segment(SegmentWork.segmentName(s, encoder)),
-                    s.startFrame(), s.frames()));
+                    s.startFrame(), s.frames(), s.spec().direction() == null ? null : s.spec().direction().transitionIn()));
         }
         return out;
     }

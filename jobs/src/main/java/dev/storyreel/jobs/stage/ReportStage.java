@@ -102,6 +102,40 @@ public final class ReportStage {
         return p.shots().get(0);
     }
 
+    /** Every checked deliverable's QC, films first, then trailers. */
+    private static List<ReportModel.Delivery> deliveries(RunReport report) {
+        List<ReportModel.Delivery> out = new ArrayList<>();
+        for (RunReport.Film f : report.films()) {
+            if (f.qc() != null) {
+                out.add(delivery(f.filmId() + " / " + f.variant(), f.qc()));
+            }
+        }
+        for (RunReport.Trailer t : report.trailers()) {
+            if (t.qc() != null) {
+                out.add(delivery("trailer " + t.filmId(), t.qc()));
+            }
+        }
+        return out;
+    }
+
+    private static ReportModel.Delivery delivery(String name, Map<String, Object> qc) {
+        List<ReportModel.Fact> figures = new ArrayList<>();
+        for (String k : List.of("loudness", "integrated_lufs", "true_peak_dbtp", "loudness_range_lu", "av_duration_diff_s",
+                "flashes_max_per_s", "subtitle_max_line_chars", "subtitle_max_cps")) {
+            Object v = qc.get(k);
+            figures.add(new ReportModel.Fact(k, v == null ? "-" : v.toString()));
+        }
+        Object cuts = qc.get("cuts");
+        if (cuts instanceof Map<?, ?> c) {
+            figures.add(new ReportModel.Fact("cuts", c.get("matched") + " of " + c.get("planned") + " planned, "
+                    + ((List<?>) c.get("unplanned_frames")).size() + " unplanned"));
+        }
+        figures.add(new ReportModel.Fact("black", String.valueOf(((List<?>) qc.get("black")).size())));
+        figures.add(new ReportModel.Fact("frozen", String.valueOf(((List<?>) qc.get("frozen")).size())));
+        List<String> reasons = ((List<?>) qc.get("reasons")).stream().map(String::valueOf).toList();
+        return new ReportModel.Delivery(name, String.valueOf(qc.get("status")), figures, reasons);
+    }
+
     private static Set<String> thumbnails(SparkSession spark, OutputStore store, List<Row> slots) {
         List<Object> films = slots.stream().map(r -> (Object) r.getString(0)).distinct().toList();
         List<Object> frames = slots.stream().map(r -> (Object) r.getInt(5)).distinct().toList();
@@ -205,13 +239,20 @@ public final class ReportStage {
             String poster = made.contains(posterFile) ? posterFile : null;
             String size = p == null || p.shots().isEmpty() ? ""
                     : ", " + p.shots().get(0).spec().width() + "x" + p.shots().get(0).spec().height();
-            String summary = String.format(Locale.ROOT, "%d scenes, %d shots, %d frames, %s%s", f.scenes(), f.shots(),
-                    f.frames(), Progress.clock(f.durationS()), size);
+            String pages = p == null || p.pages() <= 0 ? "" : String.format(Locale.ROOT, ", %.1f pages, %.2f min/page",
+                    p.pages(), p.minutesPerPage());
+            String summary = String.format(Locale.ROOT, "%d scenes, %d shots, %d frames, %s%s%s", f.scenes(), f.shots(),
+                    f.frames(), Progress.clock(f.durationS()), size, pages);
+            List<ReportModel.Character> bible = new ArrayList<>();
+            if (p != null) {
+                p.bible().characters().forEach(c -> bible.add(new ReportModel.Character(c.name(), c.descriptor(),
+                        c.firstLine())));
+            }
             films.add(new ReportModel.Film(f.filmId(), f.title(), f.status().label(), summary,
                     f.file() == null ? null : "../" + f.file(), poster, f.durationS(), shots,
                     f.error() == null ? null : new ReportModel.Error(f.error().file(), f.error().line(), f.error().message()),
-                    f.variant()));
+                    f.variant(), bible));
         }
-        return new ReportModel("storyreel run report", facts, stages, films);
+        return new ReportModel("storyreel run report", facts, stages, films, deliveries(report));
     }
 }

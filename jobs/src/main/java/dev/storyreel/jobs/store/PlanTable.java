@@ -2,6 +2,7 @@ package dev.storyreel.jobs.store;
 
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
+import dev.storyreel.shot.Direction;
 import dev.storyreel.shot.RendererInfo;
 import dev.storyreel.shot.ShotSpec;
 import java.util.ArrayList;
@@ -43,7 +44,17 @@ public final class PlanTable {
             .add("renderer", DataTypes.StringType, false)
             .add("renderer_version", DataTypes.StringType, false)
             .add("source", DataTypes.StringType, false)
-            .add("source_line", DataTypes.IntegerType, false);
+            .add("source_line", DataTypes.IntegerType, false)
+            // The director's decisions (null when a plan carries none).
+            .add("in_frame", DataTypes.createArrayType(DataTypes.StringType, false), false)
+            .add("speaker_mode", DataTypes.StringType, true)
+            .add("shot_size", DataTypes.StringType, true)
+            .add("transition_in", DataTypes.StringType, true)
+            .add("sub_location", DataTypes.StringType, false)
+            .add("cast", DataTypes.createArrayType(DataTypes.StringType, false), false)
+            .add("action", DataTypes.StringType, false)
+            .add("prompt_long", DataTypes.StringType, false)
+            .add("negative_prompt", DataTypes.StringType, false);
 
     private PlanTable() {
     }
@@ -66,11 +77,22 @@ public final class PlanTable {
 
     private static Row row(FilmPlan plan, PlannedShot s, RendererInfo renderer) {
         ShotSpec p = s.spec();
+        Direction d = p.direction();
+        List<String> cast = d == null ? List.of()
+                : d.cast().stream().map(c -> c.descriptor().isEmpty() ? c.name() : c.name() + ": " + c.descriptor()).toList();
         return RowFactory.create(s.filmId(), s.variant(), s.scene(), s.sceneLabel(), s.shot(), s.shotKey(),
                 p.kind().label(), s.startFrame(), p.frames(), (double) p.frames() / p.fps(), p.width(), p.height(),
                 p.fps(), p.prompt(), p.camera().label(), scala.jdk.javaapi.CollectionConverters.asScala(p.characters()).toSeq(),
                 p.speaker(), p.caption(), p.subcaption(), p.setting().exposure().name(), p.setting().location(),
                 p.setting().timeOfDay(), p.style(), p.seed(), renderer.id(), renderer.version(), plan.source(),
-                s.sourceLine());
+                s.sourceLine(), seq(d == null ? p.characters() : d.inFrame()),
+                d == null || d.speakerMode() == null ? null : d.speakerMode().label(),
+                d == null ? null : d.size().label(), d == null ? null : d.transitionIn().label(),
+                p.setting().subLocation(), seq(cast), d == null ? "" : d.action(), d == null ? "" : d.promptLong(),
+                d == null ? "" : d.negativePrompt());
+    }
+
+    private static scala.collection.immutable.Seq<String> seq(List<String> list) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(list).toList();
     }
 }

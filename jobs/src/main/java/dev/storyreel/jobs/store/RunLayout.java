@@ -9,6 +9,10 @@ import dev.storyreel.variant.VariantSpec;
 public final class RunLayout {
     /** The plan table (Parquet, partitioned by film). */
     public static final String PLAN = "plan";
+    /** The character bible table (Parquet, partitioned by film like the plan). */
+    public static final String CHARACTERS = "characters";
+    /** The location bible table (Parquet, partitioned by film like the plan). */
+    public static final String LOCATIONS = "locations";
     /** The frames table (Parquet, partitioned by film). */
     public static final String FRAMES = "frames";
     /** Where stale frames are rewritten before they replace a film's partition. */

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * One render call's frames, lazily and in order. Keyframes of the current shot and of the shots
- * after it are denoised together in UNet batches; each keyframe's noise depends only on the shot
- * (its seed, place and keyframe index), never on the batch. Frames are decoded in VAE batches.
+ * One render call's frames, lazily and in order: which keyframes to denoise together and what each
+ * frame's latent is. Keyframes of the current shot and of the shots after it are denoised together
+ * in {@link Sampler} batches; each keyframe's noise depends only on the shot (its seed, place and
+ * keyframe index), never on the batch. Frames between keyframes are interpolated latents seen
+ * through the camera move, decoded in {@link VaeImages} batches.
  */
 final class FrameStream implements Iterator<RenderedFrame> {
     private final DiffusionRenderer renderer;
@@ -27,6 +29,7 @@ final class FrameStream implements Iterator<RenderedFrame> {
     private final Deque<RenderedFrame> ready = new ArrayDeque<>();
     private Shot current;
 
+    /** The frames of {@code input}; the renderer's model loads when the first shot is read. */
     FrameStream(DiffusionRenderer renderer, Iterator<ShotSpec> input) {
         this.renderer = renderer;
         this.settings = renderer.settings();
@@ -63,7 +66,7 @@ final class FrameStream implements Iterator<RenderedFrame> {
 
         Shot(ShotSpec spec) {
             this.spec = spec;
-            this.geo = Geometry.of(spec, renderer.models().latentHw());
+            this.geo = Geometry.of(spec, renderer.pipeline().fixedLatentHw());
             List<Integer> k = new ArrayList<>();
             for (int f = 0; f < spec.frames(); f += settings.keyframeEvery()) {
                 k.add(f);
@@ -158,88 +161,29 @@ final class FrameStream implements Iterator<RenderedFrame> {
             }
         }
         List<Request> run = batch.subList(0, Math.min(b, batch.size()));
-        float[][] out = denoise(run, current.geo);
+        List<float[]> noise = new ArrayList<>(run.size());
+        List<String> prompts = new ArrayList<>(run.size());
+        for (Request r : run) {
+            noise.add(r.shot.noise(r.key));
+            prompts.add(r.shot.prompt);
+        }
+        float[][] out = renderer.pipeline().sampler().denoise(noise, prompts, current.geo.lh, current.geo.lw);
         for (int i = 0; i < run.size(); i++) {
             run.get(i).shot.latents[run.get(i).key] = out[i];
         }
-    }
-
-    /** Runs the sampler over one batch of keyframes (all of one geometry). */
-    private float[][] denoise(List<Request> run, Geometry geo) throws OrtException {
-        OnnxModels m = renderer.models();
-        int n = run.size();
-        int size = geo.size();
-        Scheduler sched = Scheduler.create(settings.scheduler(), renderer.folder().scheduler(), settings.steps());
-        boolean cfg = settings.guided();
-        float[][] x = new float[n][];
-        float[][] cond = new float[n][];
-        for (int i = 0; i < n; i++) {
-            x[i] = run.get(i).shot.noise(run.get(i).key);
-            float s = sched.initNoiseSigma();
-            for (int k = 0; k < size; k++) {
-                x[i][k] *= s;
-            }
-            cond[i] = renderer.embedding(run.get(i).shot.prompt);
-        }
-        float[] uncond = cfg ? renderer.embedding("") : null;
-        int items = cfg ? 2 * n : n;
-        int ci = cond[0].length;
-        float[] condIn = new float[items * ci];
-        for (int i = 0; i < n; i++) {
-            if (cfg) {
-                System.arraycopy(uncond, 0, condIn, i * ci, ci);
-                System.arraycopy(cond[i], 0, condIn, (n + i) * ci, ci);
-            } else {
-                System.arraycopy(cond[i], 0, condIn, i * ci, ci);
-            }
-        }
-        int[] ts = sched.timesteps();
-        for (int step = 0; step < ts.length; step++) {
-            float[] in = new float[items * size];
-            for (int i = 0; i < n; i++) {
-                float[] scaled = sched.scaleModelInput(x[i], step);
-                System.arraycopy(scaled, 0, in, i * size, size);
-                if (cfg) {
-                    System.arraycopy(scaled, 0, in, (n + i) * size, size);
-                }
-            }
-            float[] out = m.unet(in, condIn, items, geo.lh, geo.lw, ts[step]);
-            float g = settings.guidance();
-            for (int i = 0; i < n; i++) {
-                float[] eps = new float[size];
-                if (cfg) {
-                    for (int k = 0; k < size; k++) {
-                        float u = out[i * size + k];
-                        float c = out[(n + i) * size + k];
-                        eps[k] = u + g * (c - u);
-                    }
-                } else {
-                    System.arraycopy(out, i * size, eps, 0, size);
-                }
-                sched.step(eps, step, x[i]);
-            }
-        }
-        return x;
     }
 
     /** Decodes the current shot's next batch of frames into {@link #ready}. */
     private void decodeBatch() throws OrtException {
         Shot s = current;
         int b = Math.min(settings.batchSize(), s.spec.frames() - s.next);
-        int size = s.geo.size();
-        float[] in = new float[b * size];
-        float inv = 1f / renderer.folder().vaeScaling();
+        List<float[]> latents = new ArrayList<>(b);
         for (int i = 0; i < b; i++) {
-            float[] l = latentAt(s, s.next + i);
-            for (int k = 0; k < size; k++) {
-                in[i * size + k] = l[k] * inv;
-            }
+            latents.add(latentAt(s, s.next + i));
         }
-        float[] img = renderer.models().decode(in, b, s.geo.lh, s.geo.lw);
-        int dh = img.length / b / 3 / (s.geo.lw * 8) ;
-        int dw = s.geo.lw * 8;
+        List<BufferedImage> frames = renderer.pipeline().images().decode(latents, s.geo.lh, s.geo.lw, s.spec.width(), s.spec.height());
         for (int i = 0; i < b; i++) {
-            ready.add(new RenderedFrame(s.spec, s.next + i, toImage(img, i, dh, dw, s.spec.width(), s.spec.height())));
+            ready.add(new RenderedFrame(s.spec, s.next + i, frames.get(i)));
         }
         s.next += b;
     }
@@ -259,45 +203,5 @@ final class FrameStream implements Iterator<RenderedFrame> {
         }
         double progress = s.spec.frames() == 1 ? 0 : (double) f / (s.spec.frames() - 1);
         return Latents.camera(l, 4, s.geo.lh, s.geo.lw, s.spec.camera(), Latents.ease(progress), s.dir);
-    }
-
-    /** Image {@code i} of a decoded batch [n, 3, dh, dw] in [-1, 1] to a BGR frame, centre-cropped (or scaled) to w x h. */
-    static BufferedImage toImage(float[] img, int i, int dh, int dw, int w, int h) {
-        int plane = dh * dw;
-        int base = i * 3 * plane;
-        if (dw >= w && dh >= h) {
-            BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-            byte[] o = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
-            int ox = (dw - w) / 2;
-            int oy = (dh - h) / 2;
-            for (int y = 0; y < h; y++) {
-                int src = base + (y + oy) * dw + ox;
-                int dst = y * w * 3;
-                for (int x = 0; x < w; x++, src++, dst += 3) {
-                    o[dst + 2] = level(img[src]);
-                    o[dst + 1] = level(img[src + plane]);
-                    o[dst] = level(img[src + 2 * plane]);
-                }
-            }
-            return out;
-        }
-        BufferedImage full = toImage(img, i, dh, dw, dw, dh);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        double scale = Math.max((double) w / dw, (double) h / dh);
-        java.awt.Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            int sw = (int) Math.ceil(dw * scale);
-            int sh = (int) Math.ceil(dh * scale);
-            g.drawImage(full, (w - sw) / 2, (h - sh) / 2, sw, sh, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
-    }
-
-    private static byte level(float v) {
-        float x = (v * 0.5f + 0.5f) * 255f + 0.5f;
-        return x <= 0 ? 0 : x >= 255 ? (byte) 255 : (byte) (int) x;
     }
 }

@@ -12,8 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -31,11 +29,13 @@ import java.util.stream.Stream;
  */
 public record ModelFolder(Path root, String hash, SchedulerConfig scheduler, float vaeScaling, boolean hasEncoder) {
 
-    private static final Map<String, ModelFolder> OPENED = new ConcurrentHashMap<>();
     private static final List<String> REQUIRED = List.of("model_index.json", "text_encoder/model.onnx", "unet/model.onnx",
             "vae_decoder/model.onnx", "scheduler/scheduler_config.json");
 
-    /** Checks the layout and hashes the folder (once per JVM and folder state). */
+    /**
+     * Checks the layout and hashes every file (for a real model, seconds: callers that open a folder
+     * often keep the result, keyed by {@link #stamp}).
+     */
     public static ModelFolder open(Path root) {
         Path dir = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
@@ -52,8 +52,7 @@ public record ModelFolder(Path root, String hash, SchedulerConfig scheduler, flo
         if (!bpe && !Files.isRegularFile(tok.resolve("tokenizer.json"))) {
             throw new ModelException(tok + ": missing vocab.json + merges.txt (or tokenizer.json)");
         }
-        String stamp = stamp(dir);
-        return OPENED.computeIfAbsent(stamp, s -> read(dir));
+        return read(dir);
     }
 
     private static ModelFolder read(Path dir) {
@@ -95,8 +94,12 @@ public record ModelFolder(Path root, String hash, SchedulerConfig scheduler, flo
         }
     }
 
-    /** Paths, sizes and modification times: a cheap key for "same folder state". */
-    private static String stamp(Path dir) {
+    /** The folder's path and its files' paths, sizes and modification times: a cheap key for "same folder state". */
+    public static String stamp(Path root) {
+        Path dir = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            return dir.toString();
+        }
         StringBuilder sb = new StringBuilder(dir.toString());
         try {
             for (Path p : files(dir)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storyreel.shot.CameraMove;
@@ -15,9 +16,12 @@ import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +70,14 @@ class DiffusionRendererTest {
     }
 
     static DiffusionRenderer renderer(Path m, int batch) {
-        return DiffusionRenderer.open(m, new DiffusionSettings("auto", 0, -1, batch, 4), Device.CPU);
+        return open(m, new DiffusionSettings("auto", 0, -1, batch, 4));
+    }
+
+    /** A renderer on the CPU with a lock of its own, its folder checked first (as the per-JVM owner does). */
+    static DiffusionRenderer open(Path m, DiffusionSettings settings) {
+        ModelFolder folder = ModelFolder.open(m);
+        DiffusionRenderer.check(folder);
+        return DiffusionRenderer.open(folder, settings, Device.CPU, new ReentrantLock());
     }
 
     @Test
@@ -150,7 +161,7 @@ class DiffusionRendererTest {
         TinyModelWriter.write(other, TinyModelWriter.TimestepType.INT64, false, TinyModelWriter.Size.tiny());
         Files.writeString(other.resolve("unet/model.onnx_data"), "x", java.nio.file.StandardOpenOption.APPEND);
         try (DiffusionRenderer a = renderer(model, 4); DiffusionRenderer b = renderer(other, 4);
-             DiffusionRenderer c = DiffusionRenderer.open(model, new DiffusionSettings("ddim", 3, 7.5f, 4, 4), Device.CPU)) {
+             DiffusionRenderer c = open(model, new DiffusionSettings("ddim", 3, 7.5f, 4, 4))) {
             assertEquals("diffusion", a.info().id());
             assertTrue(a.info().version().startsWith("1."), a.info().version());
             assertNotEquals(a.info().version(), b.info().version());
@@ -159,6 +170,37 @@ class DiffusionRendererTest {
             assertEquals(1, a.settings().steps());
             // DDIM with guidance renders too (two UNet halves per item).
             assertEquals(5, render(c, List.of(shots().get(3))).size());
+        }
+    }
+
+    @Test
+    void theDeviceLockIsTheCallersAndTheCpuNeverWaitsForIt() throws Exception {
+        // Another user of the device holds the lock the owner gave this renderer: on the CPU the
+        // model calls do not take it, so the render completes while the lock stays held.
+        ReentrantLock lock = new ReentrantLock();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            lock.lock();
+            try {
+                held.countDown();
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                lock.unlock();
+            }
+        });
+        holder.start();
+        held.await();
+        try (DiffusionRenderer r = DiffusionRenderer.open(ModelFolder.open(model), new DiffusionSettings("auto", 0, -1, 2, 4),
+                Device.CPU, lock)) {
+            List<byte[]> frames = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> render(r, List.of(shots().get(0))));
+            assertEquals(7, frames.size());
+            assertTrue(lock.isLocked(), "still held by the other user");
+        } finally {
+            release.countDown();
+            holder.join();
         }
     }
 

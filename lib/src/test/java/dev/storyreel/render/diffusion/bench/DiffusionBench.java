@@ -9,12 +9,14 @@ import dev.storyreel.render.RenderedFrame;
 import dev.storyreel.render.diffusion.Device;
 import dev.storyreel.render.diffusion.DiffusionRenderer;
 import dev.storyreel.render.diffusion.DiffusionSettings;
+import dev.storyreel.render.diffusion.ModelFolder;
 import dev.storyreel.render.diffusion.TinyModelWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The diffusion renderer's inference share: for the benchmark model (≈4.9 GFLOP per UNet item at
@@ -55,7 +57,8 @@ public final class DiffusionBench {
         ShotSpec shot = new ShotSpec(size, size, 24, frames, 42, ShotKind.ACTION, CameraMove.PAN,
                 new Setting(Setting.Exposure.EXT, "HARBOUR", "DUSK"), List.of("ANNA"), "", "Boats.", "", "sepia",
                 "sepia style film still, medium wide shot of anna, exterior harbour, dusk");
-        try (DiffusionRenderer r = DiffusionRenderer.open(model, new DiffusionSettings("euler", steps, 0, batch, every), Device.CPU)) {
+        try (DiffusionRenderer r = DiffusionRenderer.open(ModelFolder.open(model),
+                new DiffusionSettings("euler", steps, 0, batch, every), Device.CPU, new ReentrantLock())) {
             r.effectiveDevice();
             long m0 = r.modelNanos();
             long t0 = System.nanoTime();
