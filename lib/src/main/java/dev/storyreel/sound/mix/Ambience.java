@@ -43,7 +43,7 @@ public final class Ambience {
         this.swellPeriod = 5.5 + 3.0 * random.nextDouble();
         this.phase = random.nextDouble() * 2 * Math.PI;
         this.level = switch (kind) {
-            case ROOM -> 0.012;
+            case ROOM -> 0.02;
             case WIND -> 0.05;
             case SEA -> 0.06;
             case CITY -> 0.045;

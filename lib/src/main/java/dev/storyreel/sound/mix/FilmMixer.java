@@ -33,8 +33,8 @@ public final class FilmMixer {
     /** The mix's sample rate. */
     public static final int RATE = 48000;
     private static final int CHUNK = RATE / 10;
-    private static final double MUSIC_GAIN = Math.pow(10, -10 / 20.0);
-    private static final double DUCK = Math.pow(10, -14 / 20.0);
+    private static final double MUSIC_GAIN = Math.pow(10, 2 / 20.0);
+    private static final double DUCK = Math.pow(10, -10 / 20.0);
     private static final double AMBIENCE_GAIN = 1.0;
     private static final int CROSSFADE = RATE / 20;
     private static final long LOOKAHEAD = RATE / 2;

@@ -7,9 +7,9 @@ public enum Delivery {
     /** Ordinary speech. */
     NORMAL(0.0, 1.0),
     /** Whispered or said under the breath: quieter, breathy where the engine can. */
-    WHISPER(-9.0, 0.95),
+    WHISPER(-6.0, 0.95),
     /** Shouted or called out: louder and faster. */
-    SHOUT(4.0, 1.12);
+    SHOUT(3.0, 1.12);
 
     private final double gainDb;
     private final double speed;

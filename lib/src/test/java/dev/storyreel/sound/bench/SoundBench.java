@@ -99,8 +99,8 @@ public final class SoundBench {
         System.out.printf(Locale.ROOT, "score render (Gervill, 48 kHz stereo): %.2f s (%.1fx real time)%n", music, seconds / music);
         System.out.printf(Locale.ROOT, "ambience: %.2f s; ebur128 meter: %.2f s%n", ambience, meter);
         System.out.printf(Locale.ROOT, "whole mix (2 passes, stems, AAC): %.2f s wall, %.2f s CPU (%.1fx real time), "
-                + "master %.2f LUFS %.2f dBTP%n", mix, mixCpu, seconds / mix, res.master().integratedLufs(),
-                res.master().truePeakDbtp());
+                + "master %.2f LUFS %.2f dBTP, LRA %.1f LU%n", mix, mixCpu, seconds / mix, res.master().integratedLufs(),
+                res.master().truePeakDbtp(), res.master().rangeLu());
         System.out.printf(Locale.ROOT, "load average while measuring: %.1f on %d cores%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
