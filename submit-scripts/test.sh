@@ -29,6 +29,10 @@ fi
 if ! ldconfig -p | grep -q 'libpulse.so.0 '; then
   apt_install "the bundled ffprobe/ffmpeg" libpulse0
 fi
+# The sound tests speak with the default voice engine, Debian's espeak-ng.
+if ! command -v espeak-ng >/dev/null; then
+  apt_install "the sound tests (default voice engine)" espeak-ng
+fi
 # The differential test runs two independent Fountain parsers from npm under Node.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install "the differential parser test" nodejs npm

@@ -11,6 +11,8 @@ import dev.storyreel.jobs.run.FilmStatus;
 import dev.storyreel.jobs.run.JobOptions;
 import dev.storyreel.jobs.run.OutputOptions;
 import dev.storyreel.jobs.run.QcOptions;
+import dev.storyreel.jobs.run.SoundOptions;
+import dev.storyreel.sound.LoudnessTarget;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.run.WriterOptions;
 import dev.storyreel.jobs.store.OutputGuard;
@@ -206,6 +208,11 @@ public final class FilmJob implements Callable<Integer> {
 
     static final String DEFAULT_DELIVERY = "conf/delivery.yaml";
 
+    @Option(names = "--voice-engine", paramLabel = "NAME",
+            description = "Voice engine: espeak-ng (Debian package, no network) or openai (POST /v1/audio/speech at "
+                    + "$STORYREEL_TTS_URL, key from $STORYREEL_TTS_API_KEY or the file $STORYREEL_TTS_CREDENTIALS).")
+    String voiceEngine = dev.storyreel.sound.voice.VoiceEngines.DEFAULT;
+
     @Option(names = "--no-qc", description = "Skip delivery QC (loudness, black, frozen, flashes, cuts, subtitles) of the deliverables.")
     boolean noQc;
 
@@ -239,6 +246,7 @@ public final class FilmJob implements Callable<Integer> {
         Limits limits = limits();
         JobOptions options = validate(limits);
         QcOptions qc = qcOptions();
+        SoundOptions sound = soundOptions();
         if (verbose) {
             Configurator.setRootLevel(Level.INFO);
         }
@@ -259,7 +267,8 @@ public final class FilmJob implements Callable<Integer> {
                     lock = guardAndLock(spark.sparkContext().hadoopConfiguration());
                 }
                 RunReport report = new FilmRun(spark, options, console, outputOptions(), qc, limits)
-                        .withWriter(new WriterOptions(writerUrl, writerModel, writerRetries, writerTemperature)).run();
+                        .withWriter(new WriterOptions(writerUrl, writerModel, writerRetries, writerTemperature))
+                        .withSound(sound).run();
                 return summarise(report, console);
             } catch (CatalogueException e) {
                 spec.commandLine().getErr().println("storyreel: " + e.getMessage());
@@ -359,16 +368,38 @@ public final class FilmJob implements Callable<Integer> {
         if (noQc || planOnly) {
             return QcOptions.OFF;
         }
+        return new QcOptions(true, !noSound, profile(" (or run with --no-qc)"));
+    }
+
+    /** The --loudness profile of --delivery; an unreadable file or an unknown profile is a usage error. */
+    private DeliveryProfile profile(String hint) {
         try {
             java.nio.file.Path file = java.nio.file.Path.of(delivery);
             var profiles = !java.nio.file.Files.exists(file) && DEFAULT_DELIVERY.equals(delivery) ? DeliveryProfile.bundled()
                     : DeliveryProfile.parseYaml(delivery, java.nio.file.Files.readAllBytes(file));
-            DeliveryProfile profile = DeliveryProfile.select(profiles, loudness);
-            return new QcOptions(true, !noSound, profile);
+            return DeliveryProfile.select(profiles, loudness);
         } catch (IOException | IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--delivery " + delivery + ": "
-                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + " (or run with --no-qc)");
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + hint);
         }
+    }
+
+    /**
+     * The sound settings: the mix aims at the --loudness profile's loudness; a voice engine that cannot
+     * start (espeak-ng not installed) is a usage error naming the fix.
+     */
+    private SoundOptions soundOptions() {
+        if (noSound || planOnly) {
+            return SoundOptions.OFF;
+        }
+        DeliveryProfile.Loudness l = profile(" (or run with --no-sound)").loudness();
+        try {
+            dev.storyreel.sound.voice.VoiceEngines.open(voiceEngine);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage() + " (or run with --no-sound)");
+        }
+        return new SoundOptions(true, voiceEngine, new LoudnessTarget(loudness, l.integratedLufs(), l.toleranceLu(),
+                l.maxTruePeakDbtp()));
     }
 
     private OutputOptions outputOptions() throws IOException {

@@ -14,6 +14,7 @@ import dev.storyreel.jobs.run.OutputOptions;
 import dev.storyreel.jobs.run.PlanSummary;
 import dev.storyreel.jobs.run.Progress;
 import dev.storyreel.jobs.run.QcOptions;
+import dev.storyreel.jobs.run.SoundOptions;
 import dev.storyreel.jobs.run.RunReport;
 import dev.storyreel.jobs.run.RunReportBuilder;
 import dev.storyreel.jobs.run.WriterOptions;
@@ -22,6 +23,7 @@ import dev.storyreel.jobs.stage.DatasetStage;
 import dev.storyreel.jobs.stage.Deliverables;
 import dev.storyreel.jobs.stage.PlanStage;
 import dev.storyreel.jobs.stage.QcStage;
+import dev.storyreel.jobs.stage.SoundStage;
 import dev.storyreel.jobs.stage.RenderStage;
 import dev.storyreel.jobs.stage.ReportStage;
 import dev.storyreel.jobs.stage.TrailerStage;
@@ -50,10 +52,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One run of the film job: calls the stages in order (plan, render, assemble, deliver, qc, dataset,
- * report) and hands their results to the run report. Films fail one by one, never the run: a stage
- * that throws (a failed Spark job, a full disk) fails the films it was working on with its error, the
- * later stages go on with the rest, and {@code run.json} is written whatever happened.
+ * One run of the film job: calls the stages in order (plan, render, assemble, deliver, sound, qc,
+ * dataset, report) and hands their results to the run report. Films fail one by one, never the run: a
+ * stage that throws (a failed Spark job, a full disk) fails the films it was working on with its error,
+ * the later stages go on with the rest, and {@code run.json} is written whatever happened.
  */
 final class FilmRun {
     private final SparkSession spark;
@@ -69,6 +71,7 @@ final class FilmRun {
     private interface StageWork<T> {
         T run() throws Exception;
     }
+    private SoundOptions sound = SoundOptions.OFF;
 
     FilmRun(SparkSession spark, JobOptions options, PrintStream console) {
         this(spark, options, console, OutputOptions.NONE);
@@ -91,6 +94,12 @@ final class FilmRun {
     /** This run with a writers' room for catalogue rows that carry a logline or brief. */
     FilmRun withWriter(WriterOptions w) {
         this.writer = w;
+        return this;
+    }
+
+    /** This run with sound (voices, score, ambience, mix) as {@code s} asks. */
+    FilmRun withSound(SoundOptions s) {
+        this.sound = s;
         return this;
     }
 
@@ -137,6 +146,7 @@ final class FilmRun {
         EncoderSettings enc = new EncoderSettings(options.width(), options.height(), options.fps(), options.preset(),
                 options.crf());
         Deliverables deliverables = new Deliverables(variants, translations, outputs.subtitleNames(), enc);
+        deliverables.stems(sound.enabled());
         report.outputFiles(deliverables::files);
         report.failures().forEach(f -> console.println("[plan] failed " + f.describe()));
         stage(report, "plan", ids(plans), store.resolve(RunLayout.PLAN).toString(), null, () -> {
@@ -198,22 +208,38 @@ final class FilmRun {
                         return null;
                     });
             List<VariantPlan> made = variants.stream().filter(v -> !report.failed(v.plan().filmId())).toList();
-            List<RunReport.Trailer> trailers = stage(report, "deliver", List.of(),
+            List<RunReport.Trailer> cut = stage(report, "deliver", List.of(),
                     store.resolve(RunLayout.TRAILERS).toString(), List.<RunReport.Trailer>of(),
                     () -> TrailerStage.run(spark, store, made, source.catalogue().entries(), outputs.trailerSeconds(),
                             enc, progress));
-            report.trailers(trailers);
+            report.trailers(cut);
             report.stage("deliver", seconds(t3));
+            List<RunReport.Trailer> trailers = cut;
+            if (sound.enabled()) {
+                long ts = System.nanoTime();
+                SoundStage.Result s = stage(report, "sound", ids(made.stream().map(VariantPlan::plan).toList()),
+                        store.resolve(RunLayout.AUDIO).toString(), null,
+                        () -> SoundStage.run(spark, store, made, translations, source.catalogue().entries(), cut, sound,
+                                progress));
+                if (s != null) {
+                    s.failures().forEach(report::fail);
+                    trailers = s.trailers();
+                    report.trailers(trailers);
+                    report.sound(sound, s.films(), s.linesSynthesised(), s.linesReused(), s.linesTimeScaled());
+                }
+                report.stage("sound", seconds(ts));
+            }
+            List<VariantPlan> sounded = made.stream().filter(v -> !report.failed(v.plan().filmId())).toList();
             if (qc.enabled()) {
                 long tq = System.nanoTime();
-                report.qc(qc, QcStage.run(spark, store, QcStage.tasks(made, deliverables, trailers), qc, progress));
+                report.qc(qc, QcStage.run(spark, store, QcStage.tasks(sounded, deliverables, trailers), qc, progress));
                 report.stage("qc", seconds(tq));
             }
             if (outputs.dataset()) {
                 long t4 = System.nanoTime();
                 Map<String, Object> none = new LinkedHashMap<>();
                 report.dataset(stage(report, "dataset", List.of(), store.resolve(RunLayout.DATASET).toString(), none,
-                        () -> DatasetStage.run(spark, store, made, enc, options.renderer(), outputs.shardBytes(), progress)));
+                        () -> DatasetStage.run(spark, store, sounded, enc, options.renderer(), outputs.shardBytes(), progress)));
                 report.stage("dataset", seconds(t4));
             }
         }

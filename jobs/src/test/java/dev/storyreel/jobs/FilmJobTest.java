@@ -274,6 +274,10 @@ class FilmJobTest {
             // Delivery QC runs in the tests that name their delivery profiles (QcJobTest).
             all.add("--no-qc");
         }
+        if (!all.contains("--voice-engine")) {
+            // Sound is tested on its own (SoundJobTest); these tests keep their films silent and quick.
+            all.add("--no-sound");
+        }
         return FilmJob.commandLine().execute(all.toArray(String[]::new));
     }
 

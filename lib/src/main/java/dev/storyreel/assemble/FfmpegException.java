@@ -22,7 +22,7 @@ public final class FfmpegException extends IOException {
     }
 
     /** Returns {@code ret} when it is not negative, otherwise throws naming the action and file. */
-    static int check(int ret, String action, Path file) throws FfmpegException {
+    public static int check(int ret, String action, Path file) throws FfmpegException {
         if (ret < 0) {
             throw new FfmpegException(action, file, ret);
         }

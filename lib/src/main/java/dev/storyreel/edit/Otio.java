@@ -12,6 +12,8 @@ import java.util.Map;
  * video Track.1 of Clip.2 items, each with an ExternalReference.1 to its shot clip and its
  * available range, times as RationalTime.1 at the film's frame rate. A clip that begins with a dissolve or a
  * fade is preceded by a Transition.1 item (SMPTE_Dissolve, or a custom fade from black) centred on the cut.
+ * With sound, one audio Track.1 per stem (dialogue, music, ambience) follows, holding the stem as one
+ * clip from the first frame.
  */
 public final class Otio {
     /** Pretty JSON written the way OTIO writes it: {@code "key": value}. */
@@ -25,6 +27,30 @@ public final class Otio {
 
     /** The timeline JSON of {@code clips} at {@code fps}. */
     public static String write(String name, int fps, List<TimelineClip> clips) {
+        return write(name, fps, clips, List.of());
+    }
+
+    /** The timeline JSON of {@code clips} at {@code fps}, with one audio track per clip of {@code stems}. */
+    public static String write(String name, int fps, List<TimelineClip> clips, List<TimelineClip> stems) {
+        List<Object> tracks = new ArrayList<>(List.of(track("V1", "Video", clips, fps)));
+        for (int i = 0; i < stems.size(); i++) {
+            tracks.add(track("A" + (i + 1), "Audio", List.of(stems.get(i)), fps));
+        }
+        Map<String, Object> stack = item("Stack.1", Map.of(), "tracks", null);
+        stack.put("children", tracks);
+        Map<String, Object> timeline = object("Timeline.1");
+        timeline.put("metadata", Map.of());
+        timeline.put("name", name);
+        timeline.put("global_start_time", time(0, fps));
+        timeline.put("tracks", stack);
+        try {
+            return JSON.writeValueAsString(timeline) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write OTIO JSON", e);
+        }
+    }
+
+    private static Map<String, Object> track(String name, String kind, List<TimelineClip> clips, int fps) {
         List<Object> children = new ArrayList<>();
         for (TimelineClip c : clips) {
             Map<String, Object> ref = object("ExternalReference.1");
@@ -43,21 +69,10 @@ public final class Otio {
             }
             children.add(clip);
         }
-        Map<String, Object> track = item("Track.1", Map.of(), "V1", null);
+        Map<String, Object> track = item("Track.1", Map.of(), name, null);
         track.put("children", children);
-        track.put("kind", "Video");
-        Map<String, Object> stack = item("Stack.1", Map.of(), "tracks", null);
-        stack.put("children", List.of(track));
-        Map<String, Object> timeline = object("Timeline.1");
-        timeline.put("metadata", Map.of());
-        timeline.put("name", name);
-        timeline.put("global_start_time", time(0, fps));
-        timeline.put("tracks", stack);
-        try {
-            return JSON.writeValueAsString(timeline) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write OTIO JSON", e);
-        }
+        track.put("kind", kind);
+        return track;
     }
 
     /** A Transition.1 before {@code c}: half its length before the cut, half after (none before the first clip). */

@@ -31,7 +31,13 @@ public final class Seeds {
         /** A character's looks where the descriptor is silent (drawn from the name's seed). */
         CAST(0xCA57L),
         /** Rain, snow, wind and light flicker of a shot. */
-        WEATHER(0x3EA7E2L);
+        WEATHER(0x3EA7E2L),
+        /** Casting: which voice a character gets. */
+        VOICE(0x70_1CEL),
+        /** The score: key, progression, melody. */
+        MUSIC(0x3_05_1CL),
+        /** Ambience noise of a location. */
+        AMBIENCE(0xA3_B1E7L);
 
         private final long bits;
 

@@ -65,4 +65,18 @@ class TimelineFormatsTest {
         int reel = text.indexOf("\"reel\"");
         assertTrue(start > 0 && reel > start, "clip metadata keys sorted (record_start, then reel): " + text);
     }
+
+    @Test
+    void otioCarriesOneAudioTrackPerSoundStem() throws Exception {
+        List<TimelineClip> stems = List.of(new TimelineClip("dialogue", "A1", "f.dialogue.wav", 0, 96),
+                new TimelineClip("music", "A2", "f.music.wav", 0, 96));
+        JsonNode tracks = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Otio.write("Ferry", 24, CLIPS, stems))
+                .at("/tracks/children");
+        assertEquals(3, tracks.size());
+        assertEquals("Video", tracks.get(0).get("kind").asText());
+        assertEquals("Audio", tracks.get(1).get("kind").asText());
+        assertEquals("A2", tracks.get(2).get("name").asText());
+        assertEquals("f.music.wav", tracks.get(2).at("/children/0/media_references/DEFAULT_MEDIA/target_url").asText());
+        assertEquals(96.0, tracks.get(1).at("/children/0/source_range/duration/value").asDouble());
+    }
 }

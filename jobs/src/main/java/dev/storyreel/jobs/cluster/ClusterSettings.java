@@ -5,11 +5,14 @@ import org.apache.spark.SparkConf;
 
 /**
  * Spark settings the job adds for clusters and object stores: Parquet through the S3A magic
- * committer when the output is {@code s3a://}, the GPU share of render tasks, and the device
- * audit plugin. Settings already given (spark-submit, a conf file) win.
+ * committer when the output is {@code s3a://}, the GPU share of render tasks, the device audit
+ * plugin, and the JVM option executors need to render the score offline (Gervill). Settings already
+ * given (spark-submit, a conf file) win; executor Java options are appended to.
  */
 public final class ClusterSettings {
     public static final String MAGIC = "magic";
+    /** Executors render the score with the JDK's Gervill synthesizer offline, through its internal package. */
+    public static final String SOUND_OPENS = "--add-opens=java.desktop/com.sun.media.sound=ALL-UNNAMED";
 
     private ClusterSettings() {
     }
@@ -24,6 +27,10 @@ public final class ClusterSettings {
                     "org.apache.spark.internal.io.cloud.BindingParquetOutputCommitter");
         }
         conf.set(GpuScheduling.GPU_PER_TASK, gpuPerTask);
+        String executorOptions = conf.get("spark.executor.extraJavaOptions", "");
+        if (!executorOptions.contains(SOUND_OPENS)) {
+            conf.set("spark.executor.extraJavaOptions", (executorOptions + " " + SOUND_OPENS).strip());
+        }
         String plugins = conf.get("spark.plugins", "");
         if (!plugins.contains(DeviceAudit.class.getName())) {
             conf.set("spark.plugins", plugins.isBlank() ? DeviceAudit.class.getName() : plugins + "," + DeviceAudit.class.getName());

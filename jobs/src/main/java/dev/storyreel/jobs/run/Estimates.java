@@ -75,8 +75,19 @@ public final class Estimates {
     /** Estimates rendering these plans on {@code workers} workers. */
     public static RenderEstimate estimate(JobOptions options, RendererSpec choice, List<FilmPlan> plans, int cores, int gpus) {
         List<ShotSpec> shots = distinctShots(plans);
-        return estimate(options, choice, shots.stream().mapToLong(ShotSpec::frames).sum(),
-                Calibration.sample(shots, CALIBRATION_SHOTS), cores, gpus);
+        long frames = shots.stream().mapToLong(ShotSpec::frames).sum();
+        if (choice instanceof RendererSpec.Remote remote) {
+            // Priced per generated second or request from the model profile; never calibrated (that would pay).
+            RemoteSettings settings = RemoteSettings.of(remote);
+            RemoteQuote quote = quote(remote, plans);
+            FrameCost cost = new FrameCost("price", settings.profile().secondsPerFrame(), "request",
+                    "model profile of " + remote.model() + ", " + quote.jobs() + " jobs, "
+                            + String.format(java.util.Locale.ROOT, "%.1f", quote.seconds()) + " s of video");
+            double hours = cost.secondsPerFrame() * frames / 3600;
+            return RenderEstimate.of(cost, frames, remote.concurrency(), hours > 0 ? quote.cost() / hours : 0.0,
+                    profilesCurrency(remote));
+        }
+        return estimate(options, choice, frames, Calibration.sample(shots, CALIBRATION_SHOTS), cores, gpus);
     }
 
     /**
@@ -87,17 +98,6 @@ public final class Estimates {
                                           int cores, int gpus) {
         CostTable table = table(options.estimates());
         FrameCost cost;
-        if (choice instanceof RendererSpec.Remote remote) {
-            // Priced per generated second or request from the model profile; never calibrated (that would pay).
-            RemoteSettings settings = RemoteSettings.of(remote);
-            RemoteQuote quote = quote(remote, plans);
-            cost = new FrameCost("price", settings.profile().secondsPerFrame(), "request",
-                    "model profile of " + remote.model() + ", " + quote.jobs() + " jobs, "
-                            + String.format(java.util.Locale.ROOT, "%.1f", quote.seconds()) + " s of video");
-            double hours = cost.secondsPerFrame() * frames / 3600;
-            return RenderEstimate.of(cost, frames, remote.concurrency(), hours > 0 ? quote.cost() / hours : 0.0,
-                    profilesCurrency(remote));
-        }
         if (!options.gpuModel().isBlank()) {
             cost = table.figure(options.gpuModel(), options.renderer().name(), options.width(), options.height());
         } else {

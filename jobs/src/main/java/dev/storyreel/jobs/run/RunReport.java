@@ -25,16 +25,21 @@ public record RunReport(String storyreel, Map<String, Object> settings, List<Fil
 
     /**
      * One film variant's outcome (a film without a variant matrix has one, {@code main}); {@code file}
-     * and {@code outputs} (subtitles, timelines) are relative to the output root; {@code qc} is its
-     * delivery QC ({@link dev.storyreel.qc.QcResult#asMap()}), null when QC did not run.
+     * and {@code outputs} (subtitles, timelines, and the sound {@code stems} map) are relative to the output
+     * root; {@code qc} is its delivery QC ({@link dev.storyreel.qc.QcResult#asMap()}), null when QC did not
+     * run; {@code voices} maps each character to the engine and voice that speak them and {@code dub} is the
+     * dubbed language or why the variant is not dubbed (both null without sound; dub null for the
+     * screenplay's own language).
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Film(String filmId, String title, FilmStatus status, long scenes, long shots, long frames,
-                       double durationS, String file, Error error, String variant, Map<String, String> outputs,
-                       Map<String, Object> qc) {
+                       double durationS, String file, Error error, String variant, Map<String, Object> outputs,
+                       Map<String, Object> qc, Map<String, Map<String, Object>> voices, String dub) {
         public Film(String filmId, String title, FilmStatus status, long scenes, long shots, long frames,
-                    double durationS, String file, Error error, String variant, Map<String, String> outputs) {
-            this(filmId, title, status, scenes, shots, frames, durationS, file, error, variant, outputs, null);
+                    double durationS, String file, Error error, String variant, Map<String, ?> outputs) {
+            this(filmId, title, status, scenes, shots, frames, durationS, file, error, variant,
+                    java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<String, Object>(outputs)), null, null,
+                    null);
         }
     }
 
@@ -60,13 +65,16 @@ public record RunReport(String storyreel, Map<String, Object> settings, List<Fil
 
     /**
      * Counts over the run; rendered counts are this run's work (a resumed run renders only what is
-     * missing); {@code deliverablesQcFailed} counts film variants and trailers that failed delivery QC.
+     * missing), as are lines synthesised (a rerun synthesises nothing; reused lines come from the audio
+     * table); {@code deliverablesQcFailed} counts film variants and trailers that failed delivery QC.
      */
     public record Totals(int films, int filmsOk, int filmsFailed, long shotsPlanned, long shotsRendered, long framesPlanned,
-                  long framesRendered, long segmentsEncoded, int deliverablesQcFailed) {
+                  long framesRendered, long segmentsEncoded, int deliverablesQcFailed, long linesSynthesised,
+                  long linesReused, long linesTimeScaled) {
         public Totals(int films, int filmsOk, int filmsFailed, long shotsPlanned, long shotsRendered, long framesPlanned,
                       long framesRendered, long segmentsEncoded) {
-            this(films, filmsOk, filmsFailed, shotsPlanned, shotsRendered, framesPlanned, framesRendered, segmentsEncoded, 0);
+            this(films, filmsOk, filmsFailed, shotsPlanned, shotsRendered, framesPlanned, framesRendered, segmentsEncoded, 0,
+                    0, 0, 0);
         }
     }
 

@@ -44,6 +44,9 @@ public final class RunReportBuilder {
     private Map<String, Object> remote;
     private Map<String, QcResult> qc = Map.of();
     private QcOptions qcOptions = QcOptions.OFF;
+    private Map<String, SoundReport> sound = Map.of();
+    private long[] lines = new long[3];
+    private SoundOptions soundOptions = SoundOptions.OFF;
 
     public RunReportBuilder(JobOptions options, OutputOptions outputs, String master, Catalogue catalogue) {
         this.options = options;
@@ -141,6 +144,19 @@ public final class RunReportBuilder {
         this.qc = Map.copyOf(results);
     }
 
+    /** The trailers reported so far. */
+    public List<RunReport.Trailer> trailersSoFar() {
+        return trailers;
+    }
+
+    /** Each film variant's sound, by film file, and the lines synthesised, reused and time-scaled this run. */
+    public void sound(SoundOptions options, Map<String, SoundReport> byFile, long synthesised, long reused,
+                      long timeScaled) {
+        this.soundOptions = options;
+        this.sound = Map.copyOf(byFile);
+        this.lines = new long[] {synthesised, reused, timeScaled};
+    }
+
     /** The dataset summary ({@code --dataset}). */
     public void dataset(Map<String, Object> summary) {
         this.dataset = summary;
@@ -184,7 +200,8 @@ public final class RunReportBuilder {
                 + checked.stream().filter(t -> t.status() == FilmStatus.QC_FAILED).count());
         return new RunReport(RunReport.VERSION, settings(), films, new LinkedHashMap<>(stages),
                 new RunReport.Totals(filmCount, ok, filmCount - ok, shotsPlanned, shotsRendered, framesPlanned,
-                        framesRendered, segmentsEncoded, qcFailed), checked, dataset, estimate, actual, remote);
+                        framesRendered, segmentsEncoded, qcFailed, lines[0], lines[1], lines[2]), checked, dataset,
+                estimate, actual, remote);
     }
 
     private RunReport.Film film(String id, PlannedFilm p) {
@@ -199,11 +216,16 @@ public final class RunReportBuilder {
             status = FilmStatus.QC_FAILED;
         }
         FilmPlan plan = p == null ? null : plans.get(new FilmVariant(p.filmId(), p.variant()));
+        SoundReport s = sound.get(RunLayout.film(id, variant));
+        Map<String, Object> files = new LinkedHashMap<>(made && plan != null ? outputFiles.apply(plan) : Map.of());
+        if (made && s != null) {
+            files.put("stems", s.stems());
+        }
         return new RunReport.Film(id, title, status, p == null ? 0 : p.scenes(), p == null ? 0 : p.shots(),
                 p == null ? 0 : p.frames(), p == null ? 0 : (double) p.frames() / options.fps(),
                 made ? RunLayout.film(id, variant) : null,
                 f == null ? null : new RunReport.Error(f.file(), f.line(), f.message()), variant,
-                made && plan != null ? outputFiles.apply(plan) : Map.of(), checked == null ? null : checked.asMap());
+                files, checked == null ? null : checked.asMap(), s == null ? null : s.voices(), s == null ? null : s.dub());
     }
 
     private Map<String, Object> settings() {
@@ -224,6 +246,11 @@ public final class RunReportBuilder {
         settings.put("trailer", outputs.trailerSeconds());
         settings.put("dataset", outputs.dataset());
         settings.put("qc", qcOptions.enabled() ? qcOptions.profile().name() : "off");
+        settings.put("sound", soundOptions.enabled());
+        if (soundOptions.enabled()) {
+            settings.put("voice_engine", soundOptions.voiceEngine());
+            settings.put("loudness", soundOptions.loudness());
+        }
         return settings;
     }
 }

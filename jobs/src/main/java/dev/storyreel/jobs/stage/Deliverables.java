@@ -29,6 +29,7 @@ public final class Deliverables {
     private final Map<String, VariantPlan> byFile = new LinkedHashMap<>();
     private final Map<String, List<Cue>> cues = new LinkedHashMap<>();
     private final EncoderSettings encoder;
+    private boolean stems;
 
     public Deliverables(List<VariantPlan> variants, Map<String, Map<String, String>> translations, boolean names,
                  EncoderSettings encoder) {
@@ -81,8 +82,25 @@ public final class Deliverables {
             int fps = encoder.fps();
             String title = v.plan().title() + " (" + v.plan().variant() + ")";
             store.publish(Edl.write(title, fps, clips).getBytes(StandardCharsets.UTF_8), store.resolve(base + ".edl"));
-            store.publish(Otio.write(title, fps, clips).getBytes(StandardCharsets.UTF_8), store.resolve(base + ".otio"));
+            store.publish(Otio.write(title, fps, clips, stems ? stemClips(v.plan(), file) : List.of())
+                    .getBytes(StandardCharsets.UTF_8), store.resolve(base + ".otio"));
         }
+    }
+
+    /** Whether the films get sound stems (the timelines then carry an audio track per stem). */
+    public void stems(boolean on) {
+        this.stems = on;
+    }
+
+    /** One clip per sound stem, the whole film long, referencing the WAV relative to the timeline's folder. */
+    private static List<TimelineClip> stemClips(FilmPlan plan, String filmFile) {
+        String up = "../".repeat((int) filmFile.chars().filter(ch -> ch == '/').count());
+        List<TimelineClip> out = new ArrayList<>();
+        for (String stem : List.of("dialogue", "music", "ambience")) {
+            out.add(new TimelineClip(stem, "A" + (out.size() + 1),
+                    up + RunLayout.stem(plan.filmId(), plan.variant(), stem), 0, plan.frames()));
+        }
+        return out;
     }
 
     /** One clip per shot, referencing its segment relative to the timeline's folder. */

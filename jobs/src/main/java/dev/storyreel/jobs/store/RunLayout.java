@@ -46,6 +46,8 @@ public final class RunLayout {
     public static final String REMOTE_JOBS = "remote/jobs";
     /** Screenplays the writers' room wrote, one per film, each with its reuse key beside it. */
     public static final String SCREENPLAYS = "screenplays";
+    /** Synthesised dialogue lines (Parquet, one row per line's audio key). */
+    public static final String AUDIO = "audio";
     /** Devices each stage's tasks held. */
     public static final String DEVICES_JSON = "devices.json";
     /** The lock a running run holds on its output root (owner: host, pid, start time); deleted when it ends. */
@@ -111,5 +113,22 @@ public final class RunLayout {
     /** A committed rewrite intent of the frames table. */
     public static String framesIntent(String id) {
         return FRAMES_INTENTS + "/" + id + ".json";
+    }
+
+    /**
+     * A film variant's sound stem ({@code dialogue}, {@code music}, {@code ambience}) beside its MP4:
+     * {@code films/<film_id>.<stem>.wav} or {@code films/<film_id>/<variant>.<stem>.wav}.
+     */
+    public static String stem(String filmId, String variant, String stem) {
+        return beside(film(filmId, variant), stem);
+    }
+
+    /** A trailer's sound stem beside it: {@code trailers/<film_id>.<stem>.wav}. */
+    public static String trailerStem(String filmId, String stem) {
+        return beside(trailer(filmId), stem);
+    }
+
+    private static String beside(String mp4, String stem) {
+        return mp4.substring(0, mp4.length() - ".mp4".length()) + "." + stem + ".wav";
     }
 }
