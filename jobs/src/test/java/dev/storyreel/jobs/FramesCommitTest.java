@@ -2,7 +2,6 @@ package dev.storyreel.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storyreel.jobs.store.FrameFileWriter;
 import dev.storyreel.jobs.store.FrameRow;

@@ -17,7 +17,6 @@ import dev.storyreel.sound.SpottedLine;
 import dev.storyreel.sound.voice.Voice;
 import dev.storyreel.sound.voice.VoiceEngine;
 import dev.storyreel.sound.voice.VoiceEngines;
-import dev.storyreel.subtitle.Translation;
 import dev.storyreel.trailer.TrailerCut;
 import dev.storyreel.trailer.TrailerCutter;
 import dev.storyreel.variant.VariantPlan;

@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * Rewrites a film's committed frames files into as few files as its bytes need (at most

@@ -6,7 +6,6 @@ import ai.onnxruntime.OrtException;
 import dev.storyreel.shot.ShotSpec;
 import dev.storyreel.render.RenderedFrame;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -4,7 +4,6 @@ import dev.storyreel.assemble.EncoderSettings;
 import dev.storyreel.assemble.SegmentJoiner;
 import dev.storyreel.assemble.ShotEncoder;
 import dev.storyreel.frames.PhotoFrames;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
