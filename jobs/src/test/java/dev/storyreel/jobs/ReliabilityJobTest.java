@@ -47,6 +47,9 @@ class ReliabilityJobTest {
                 all.addAll(List.of(defaults[i], defaults[i + 1]));
             }
         }
+        // Silent, unchecked films: these tests are about the output folder, not the soundtrack or delivery QC
+        // (a 64x36, 6 fps film would fail QC's checks by design).
+        all.addAll(List.of("--no-sound", "--no-qc"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         var cmd = FilmJob.commandLine();
         cmd.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -166,7 +169,8 @@ class ReliabilityJobTest {
         Run took = job("--catalogue", cat, "--out", out.toString(), "--plan-only");
         assertEquals(0, took.exit(), took.err());
         assertTrue(Files.exists(out.resolve("run.json")));
-        assertEquals(List.of(RunLayout.MARKER, "devices.json", "plan", "report", "run.json"), list(out), "no lock left behind");
+        assertEquals(List.of(RunLayout.MARKER, "characters", "devices.json", "locations", "plan", "report", "run.json"), list(out),
+                "no lock left behind");
     }
 
     @Test
