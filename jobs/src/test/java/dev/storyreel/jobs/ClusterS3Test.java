@@ -78,7 +78,7 @@ class ClusterS3Test {
         proxy.start();
         blobs.createContainerInLocation(null, BUCKET);
         try (Stream<Path> files = Files.list(FilmJobTest.SAMPLES)) {
-            for (Path f : files.toList()) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
                 blobs.putBlob(BUCKET, blobs.blobBuilder("in/" + f.getFileName()).payload(Files.readAllBytes(f)).build());
             }
         }
