@@ -171,6 +171,8 @@ class S3FaultsTest {
                         "spark.hadoop.fs.s3a.secret.key " + SECRET,
                         "spark.hadoop.fs.s3a.retry.interval 50ms",
                         "spark.hadoop.fs.s3a.retry.throttle.interval 50ms",
+                        // Other tests in this JVM talk to s3a://BUCKET on servers of their own: no cached filesystem.
+                        "spark.hadoop.fs.s3a.impl.disable.cache true",
                         ""));
                 ReliabilityJobTest.Run r = ReliabilityJobTest.job("--catalogue", cat.resolve("catalogue.csv").toString(),
                         "--out", "s3a://" + BUCKET + "/out", "--spark-conf", conf.toString());
