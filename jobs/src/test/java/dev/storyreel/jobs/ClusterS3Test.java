@@ -251,6 +251,8 @@ class ClusterS3Test {
                 "--properties-file", props.toString(), "--jars", String.join(",", jars), app.toString(),
                 "--catalogue", "s3a://films/in/catalogue.csv", "--out", "s3a://films/out/run1"));
         cmd.addAll(List.of(FilmJobTest.SIZE));
+        // Silent and unchecked like FilmJobTest's local run it is compared with (sound and QC have their own tests).
+        cmd.addAll(List.of("--no-qc", "--no-sound"));
         cmd.removeIf(String::isBlank);
         return cmd;
     }
