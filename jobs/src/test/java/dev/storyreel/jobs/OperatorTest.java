@@ -78,7 +78,7 @@ class OperatorTest {
         String plan = Duck.table(out, "plan");
         long keys = Duck.single("select count(distinct shot_key) from " + plan);
         long frames = Duck.single("select sum(frames) from (select any_value(frames) frames from " + plan + " group by shot_key)");
-        Matcher committed = Pattern.compile("\\[render] committed \\d+ (batch(es)?|tasks?) · shots (\\d+)/(\\d+), frames (\\d+)/(\\d+), "
+        Matcher committed = Pattern.compile("\\[render] committed \\d+ (?:batch(es)?|tasks?) · shots (\\d+)/(\\d+), frames (\\d+)/(\\d+), "
                 + "[0-9.]+ frames/s, elapsed \\d+:\\d\\d, ETA (\\d+:\\d\\d|--:--)").matcher(console);
         int lines = 0;
         long lastShots = -1;
