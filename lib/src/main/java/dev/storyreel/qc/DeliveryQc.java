@@ -18,6 +18,9 @@ import java.util.Map;
  * holds only the profile.
  */
 public final class DeliveryQc {
+    /** Detections at most this many frames apart are one transient (a flash that returns), not two cuts. */
+    private static final int TRANSIENT_FRAMES = 3;
+
     private final DeliveryProfile profile;
     private final boolean sound;
 
@@ -87,7 +90,10 @@ public final class DeliveryQc {
         CutFindings cuts = CutFindings.match(boundaries, detected, c.cutToleranceFrames(), f -> v.black().stream()
                 .anyMatch(b -> f >= b.endFrame() && f <= b.endFrame() + fade || f >= b.startFrame() - fade && f <= b.startFrame())
                 // A burst of detections within a second is motion inside a shot (rain, a whip pan), not a cut.
-                || detected.stream().filter(x -> Math.abs(x - f) <= half).count() >= c.motionBurstCuts());
+                || detected.stream().filter(x -> Math.abs(x - f) <= half).count() >= c.motionBurstCuts()
+                // Two detections a few frames apart are a transient (lightning, a lamp flaring): the picture
+                // jumps and comes back, which no cut between two shots does. Flashes are judged by BT.1702 above.
+                || detected.stream().anyMatch(x -> x != f && Math.abs(x - f) <= TRANSIENT_FRAMES));
         if (cuts.unplanned().size() > c.maxUnplannedCuts()) {
             reasons.add(fmt("%d cut(s) detected where the plan has no shot boundary (frames %s; limit %d)",
                     cuts.unplanned().size(), head(cuts.unplanned()), c.maxUnplannedCuts()));
