@@ -54,21 +54,7 @@ public final class OutputStore {
 
     /** Names of the plain files directly in a folder (empty when the folder does not exist). */
     public List<String> list(Path dir) {
-        List<String> names = new ArrayList<>();
-        try {
-            FileSystem fs = fs(dir);
-            if (!fs.exists(dir)) {
-                return names;
-            }
-            for (FileStatus s : fs.listStatus(dir)) {
-                if (s.isFile()) {
-                    names.add(s.getPath().getName());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return names;
+        return names(dir, FileStatus::isFile);
     }
 
     /** Copies a finished local file to {@code target}, replacing any older version atomically. */
@@ -256,6 +242,11 @@ public final class OutputStore {
 
     /** Names of the folders directly in a folder (empty when it does not exist). */
     public List<String> listDirs(Path dir) {
+        return names(dir, FileStatus::isDirectory);
+    }
+
+    /** Names of the entries directly in a folder that {@code keep} accepts (empty when it does not exist). */
+    private List<String> names(Path dir, java.util.function.Predicate<FileStatus> keep) {
         List<String> names = new ArrayList<>();
         try {
             FileSystem fs = fs(dir);
@@ -263,7 +254,7 @@ public final class OutputStore {
                 return names;
             }
             for (FileStatus s : fs.listStatus(dir)) {
-                if (s.isDirectory()) {
+                if (keep.test(s)) {
                     names.add(s.getPath().getName());
                 }
             }
