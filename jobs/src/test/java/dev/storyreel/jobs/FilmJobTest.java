@@ -224,6 +224,15 @@ class FilmJobTest {
         assertFalse(Files.exists(out.resolve("frames")));
         assertFalse(Files.exists(out.resolve("films")));
         assertEquals(sampleFilms.size(), count(JSON.readTree(out.resolve("run.json").toFile()), "planned"));
+        // The executors wrote plan/ and the bibles: the same rows as the rendering run's driver wrote.
+        for (String table : List.of("plan", "characters", "locations")) {
+            String rows = "select md5(string_agg(to_json(t)::varchar, '|' order by to_json(t)::varchar)) from "
+                    + Duck.table(out, table) + " t";
+            String same = "select md5(string_agg(to_json(t)::varchar, '|' order by to_json(t)::varchar)) from "
+                    + Duck.table(clean, table) + " t";
+            assertTrue(Duck.single("select count(*) from " + Duck.table(out, table)) > 0, table);
+            assertEquals(Duck.query(same), Duck.query(rows), table + " differs from the rendering run's");
+        }
     }
 
     @Test

@@ -42,8 +42,20 @@ class RemoteJobTest {
                     "--renderer", "remote", "--remote-api", "videos", "--remote-url", server.url(), "--remote-model", "fake-1",
                     "--remote-concurrency", "2", "--remote-credentials", credentials.toString(),
                     "--remote-profiles", FilmJobTest.ROOT.resolve("conf/remote-models.yaml").toString()};
+            // --plan-only quotes from the plan table the executors wrote, and asks the server for nothing.
+            Path quoted = tmp.resolve("quoted");
+            String[] planOnly = java.util.stream.Stream.concat(java.util.Arrays.stream(args).map(a ->
+                    a.equals(out.toString()) ? quoted.toString() : a), Stream.of("--plan-only")).toArray(String[]::new);
+            assertEquals(0, FilmJobTest.job(planOnly));
+            assertEquals(0, server.log().size(), "--plan-only sent requests");
+            JsonNode quote = FilmJobTest.JSON.readTree(quoted.resolve("run.json").toFile()).path("remote");
+            assertEquals(Duck.single("select count(distinct shot_key) from " + Duck.table(quoted, "plan")
+                    + " where kind <> 'title'"), quote.path("estimated_jobs").asLong());
+
             assertEquals(0, FilmJobTest.job(args));
             JsonNode run = FilmJobTest.JSON.readTree(out.resolve("run.json").toFile());
+            assertEquals(quote.path("estimated_jobs").asLong(), run.path("remote").path("estimated_jobs").asLong());
+            assertEquals(quote.path("estimated_cost").asDouble(), run.path("remote").path("estimated_cost").asDouble(), 1e-9);
             for (JsonNode f : run.path("films")) {
                 assertEquals("ok", f.path("status").asText(), f.toString());
             }

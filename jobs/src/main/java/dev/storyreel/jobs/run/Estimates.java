@@ -6,14 +6,18 @@ import dev.storyreel.estimate.FrameCost;
 import dev.storyreel.estimate.RenderEstimate;
 import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.jobs.cluster.ExecutorModels;
+import dev.storyreel.jobs.store.OutputStore;
+import dev.storyreel.jobs.store.PlanTable;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
+import dev.storyreel.remote.ModelProfile;
 import dev.storyreel.remote.ModelProfiles;
 import dev.storyreel.remote.RemoteQuote;
 import dev.storyreel.remote.RemoteSettings;
 import dev.storyreel.render.Renderer;
 import dev.storyreel.render.RendererSpec;
 import dev.storyreel.render.diffusion.Device;
+import dev.storyreel.shot.ShotKind;
 import dev.storyreel.shot.ShotSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.SparkSession;
 
 
 /** The run's render estimate: a short calibration on the driver, or a GPU model's recorded figure. */
@@ -51,6 +56,25 @@ public final class Estimates {
         return RemoteQuote.of(RemoteSettings.of(remote).profile(), distinctShots(plans));
     }
 
+    /**
+     * What rendering the shots of the run's plan table remotely asks for and costs: one job per distinct
+     * shot key, priced in Spark tasks and summed exactly (the same total whatever order they finish in).
+     */
+    public static RemoteQuote quote(RendererSpec.Remote remote, SparkSession spark, OutputStore store) {
+        return PlanTable.read(spark, store).select("shot_key", "kind", "width", "height", "frames", "fps")
+                .dropDuplicates("shot_key").javaRDD()
+                .mapPartitions(rows -> {
+                    ModelProfile profile = RemoteSettings.of(remote).profile();
+                    RemoteQuote.Total total = new RemoteQuote.Total();
+                    rows.forEachRemaining(r -> total.add(RemoteQuote.of(profile,
+                            ShotKind.valueOf(r.getString(1).toUpperCase(java.util.Locale.ROOT)), r.getInt(2), r.getInt(3),
+                            r.getInt(4), r.getInt(5))));
+                    return List.of(total).iterator();
+                })
+                .fold(new RemoteQuote.Total(), RemoteQuote.Total::merge)
+                .quote();
+    }
+
     /** The currency of the remote model profiles. */
     public static String profilesCurrency(RendererSpec.Remote remote) {
         try {
@@ -77,17 +101,23 @@ public final class Estimates {
         List<ShotSpec> shots = distinctShots(plans);
         long frames = shots.stream().mapToLong(ShotSpec::frames).sum();
         if (choice instanceof RendererSpec.Remote remote) {
-            // Priced per generated second or request from the model profile; never calibrated (that would pay).
-            RemoteSettings settings = RemoteSettings.of(remote);
-            RemoteQuote quote = quote(remote, plans);
-            FrameCost cost = new FrameCost("price", settings.profile().secondsPerFrame(), "request",
-                    "model profile of " + remote.model() + ", " + quote.jobs() + " jobs, "
-                            + String.format(java.util.Locale.ROOT, "%.1f", quote.seconds()) + " s of video");
-            double hours = cost.secondsPerFrame() * frames / 3600;
-            return RenderEstimate.of(cost, frames, remote.concurrency(), hours > 0 ? quote.cost() / hours : 0.0,
-                    profilesCurrency(remote));
+            return estimate(remote, quote(remote, plans), frames);
         }
         return estimate(options, choice, frames, Calibration.sample(shots, CALIBRATION_SHOTS), cores, gpus);
+    }
+
+    /**
+     * The estimate of rendering {@code frames} frames remotely: priced per generated second or request
+     * from the model profile (the quote), never calibrated (that would pay).
+     */
+    public static RenderEstimate estimate(RendererSpec.Remote remote, RemoteQuote quote, long frames) {
+        RemoteSettings settings = RemoteSettings.of(remote);
+        FrameCost cost = new FrameCost("price", settings.profile().secondsPerFrame(), "request",
+                "model profile of " + remote.model() + ", " + quote.jobs() + " jobs, "
+                        + String.format(java.util.Locale.ROOT, "%.1f", quote.seconds()) + " s of video");
+        double hours = cost.secondsPerFrame() * frames / 3600;
+        return RenderEstimate.of(cost, frames, remote.concurrency(), hours > 0 ? quote.cost() / hours : 0.0,
+                profilesCurrency(remote));
     }
 
     /**

@@ -6,10 +6,12 @@ import dev.storyreel.catalogue.CatalogueException;
 import dev.storyreel.catalogue.CatalogueParser;
 import dev.storyreel.catalogue.FilmFailure;
 import dev.storyreel.jobs.cluster.ExecutorHadoop;
+import dev.storyreel.jobs.store.BibleTables;
 import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.limits.Limit;
 import dev.storyreel.limits.LimitExceeded;
 import dev.storyreel.limits.Limits;
+import dev.storyreel.plan.CharacterBible;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlanSettings;
 import dev.storyreel.plan.StylePreset;
@@ -39,6 +41,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 import dev.storyreel.jobs.run.PlannedFilm;
 import dev.storyreel.jobs.store.PlanTable;
 import dev.storyreel.plan.PlannedShot;
@@ -133,28 +137,51 @@ public final class PlanStage {
     }
 
     /**
-     * Plans every film on the executors and writes the plan table from there; only a digest per
-     * film (a few numbers per variant, one sample shot for the calibration, or the failure) comes
-     * back, in catalogue order, so the driver's heap does not grow with the shot count. Films are
-     * planned twice (once for the table, once for the digests) rather than cached: planning is
-     * cheap next to holding millions of shots.
+     * Plans every film on the executors and writes the plan table and the bibles from there; only a
+     * digest per film (a few numbers per variant, one sample shot for the calibration, or the failure)
+     * comes back, in catalogue order, so the driver's heap does not grow with the shot count. Films are
+     * planned twice (once for the plan table, once for the bibles and digests) rather than cached:
+     * planning is cheap next to holding millions of shots. {@code withoutSourceLines} cuts language
+     * variants' source lines as a render with burned-in captions does, so both write the same plan.
      */
-    public static List<Digest> planToTable(SparkSession spark, Source source, PlanSettings settings,
-                                           Map<String, StylePreset> styles, RendererInfo renderer, String path) {
+    public static List<Digest> planToTable(SparkSession spark, OutputStore store, Source source, PlanSettings settings,
+                                           Map<String, StylePreset> styles, RendererInfo renderer,
+                                           boolean withoutSourceLines) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<CatalogueEntry> entries = source.catalogue().entries();
+        if (entries.isEmpty()) {
+            return List.of();
+        }
         String base = source.baseDir();
+        String catalogue = source.catalogue().location();
+        Limits limits = source.limits();
         // At most FILMS_PER_TASK films a task: the partitioned write sorts a task's rows by film in
         // executor memory, so big tasks (250 features each at 8 tasks) crowd a small heap.
         int slices = Math.max(1, Math.min(entries.size(),
                 Math.max(jsc.defaultParallelism() * 4, (entries.size() + FILMS_PER_TASK - 1) / FILMS_PER_TASK)));
-        JavaRDD<CatalogueEntry> rdd = jsc.parallelize(entries, slices);
-        PlanTable.write(spark, rdd.flatMap(e -> {
-            Outcome o = planOne(e, base, settings, styles);
-            return o.failure() != null ? java.util.Collections.emptyIterator()
-                    : o.variants().stream().map(VariantPlan::plan).iterator();
-        }), renderer, path);
-        return rdd.map(e -> digest(planOne(e, base, settings, styles))).collect();
+        JavaRDD<Outcome> outcomes = jsc.parallelize(entries, slices).map(e -> cut(
+                planOne(e, base, catalogue, settings, styles, limits), renderer, withoutSourceLines));
+        PlanTable.write(spark, store, outcomes.flatMap(o -> o.variants().stream().map(VariantPlan::plan).iterator()),
+                renderer);
+        JavaRDD<Tuple2<Digest, CharacterBible>> digests = outcomes
+                .map(o -> new Tuple2<>(digest(o), o.plan() == null ? null : o.plan().bible()))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            BibleTables.write(spark, store, digests.filter(d -> d._2() != null)
+                    .map(d -> new Tuple2<>(d._1().entry().filmId(), d._2())));
+            return digests.map(Tuple2::_1).collect();
+        } finally {
+            digests.unpersist(false);
+        }
+    }
+
+    /** An outcome whose language variants lose their source lines (captions burned in), else as it is. */
+    private static Outcome cut(Outcome o, RendererInfo renderer, boolean withoutSourceLines) {
+        if (!withoutSourceLines || o.failure() != null) {
+            return o;
+        }
+        List<VariantPlan> variants = o.variants().stream().map(v -> VariantPlanner.withoutSourceLines(v, renderer)).toList();
+        return new Outcome(o.entry(), variants.get(0).plan(), null, variants, o.translations());
     }
 
     private static Digest digest(Outcome o) {
@@ -164,14 +191,6 @@ public final class PlanStage {
         List<PlannedShot> shots = o.plan().shots();
         return new Digest(o.entry(), o.variants().stream().map(v -> PlannedFilm.of(v.plan())).toList(), null,
                 shots.isEmpty() ? null : shots.get(shots.size() / 2).spec());
-    }
-
-    public static Outcome planOne(CatalogueEntry entry, String baseDir, PlanSettings settings) {
-        return planOne(entry, baseDir, settings, Map.of());
-    }
-
-    public static Outcome planOne(CatalogueEntry entry, String baseDir, PlanSettings settings, Map<String, StylePreset> styles) {
-        return planOne(entry, baseDir, "catalogue", settings, styles, Limits.defaults());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.storyreel.jobs.store;
 
+import dev.storyreel.plan.CharacterBible;
 import dev.storyreel.plan.CharacterEntry;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.LocationEntry;
@@ -7,12 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
 
 /**
  * The film bibles as tables, partitioned by film like {@code plan/}: {@code characters/} (one row per
@@ -39,30 +43,57 @@ public final class BibleTables {
     private BibleTables() {
     }
 
-    /** Writes both tables for these plans (one bible per film, whatever its variants), replacing older ones. */
-    public static void write(SparkSession spark, List<FilmPlan> plans, String charactersPath, String locationsPath) {
+    /**
+     * Writes both tables for these plans (one bible per film, whatever its variants) into the run's
+     * {@link RunLayout#CHARACTERS} and {@link RunLayout#LOCATIONS}, replacing what an earlier run wrote
+     * there; files in those folders that no run wrote (a user's) are kept.
+     */
+    public static void write(SparkSession spark, OutputStore store, List<FilmPlan> plans) {
         List<Row> characters = new ArrayList<>();
         List<Row> locations = new ArrayList<>();
         Set<String> done = new LinkedHashSet<>();
         for (FilmPlan plan : plans) {
-            if (!done.add(plan.filmId())) {
-                continue;
-            }
-            for (CharacterEntry c : plan.bible().characters()) {
-                characters.add(RowFactory.create(plan.filmId(), c.name(), seq(c.aliases()), c.descriptor(), c.firstLine(),
-                        c.lines(), c.firstSeen(), c.voiceOnly()));
-            }
-            for (LocationEntry l : plan.bible().locations()) {
-                locations.add(RowFactory.create(plan.filmId(), l.name(), seq(l.subLocations()), l.descriptor(),
-                        l.firstSeen(), l.scenes()));
+            if (done.add(plan.filmId())) {
+                characters.addAll(characterRows(plan.filmId(), plan.bible()));
+                locations.addAll(locationRows(plan.filmId(), plan.bible()));
             }
         }
-        write(spark, characters, CHARACTERS, charactersPath);
-        write(spark, locations, LOCATIONS, locationsPath);
+        write(store, RunLayout.CHARACTERS, spark.createDataFrame(characters, CHARACTERS).coalesce(1));
+        write(store, RunLayout.LOCATIONS, spark.createDataFrame(locations, LOCATIONS).coalesce(1));
     }
 
-    private static void write(SparkSession spark, List<Row> rows, StructType schema, String path) {
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).partitionBy("film_id").parquet(path);
+    /**
+     * As above from the executors: {@code bibles} (film id, its bible; one per film) is made there and
+     * never collected.
+     */
+    public static void write(SparkSession spark, OutputStore store, JavaRDD<Tuple2<String, CharacterBible>> bibles) {
+        write(store, RunLayout.CHARACTERS, spark.createDataFrame(
+                bibles.flatMap(b -> characterRows(b._1(), b._2()).iterator()), CHARACTERS));
+        write(store, RunLayout.LOCATIONS, spark.createDataFrame(
+                bibles.flatMap(b -> locationRows(b._1(), b._2()).iterator()), LOCATIONS));
+    }
+
+    private static List<Row> characterRows(String filmId, CharacterBible bible) {
+        List<Row> rows = new ArrayList<>();
+        for (CharacterEntry c : bible.characters()) {
+            rows.add(RowFactory.create(filmId, c.name(), seq(c.aliases()), c.descriptor(), c.firstLine(), c.lines(),
+                    c.firstSeen(), c.voiceOnly()));
+        }
+        return rows;
+    }
+
+    private static List<Row> locationRows(String filmId, CharacterBible bible) {
+        List<Row> rows = new ArrayList<>();
+        for (LocationEntry l : bible.locations()) {
+            rows.add(RowFactory.create(filmId, l.name(), seq(l.subLocations()), l.descriptor(), l.firstSeen(), l.scenes()));
+        }
+        return rows;
+    }
+
+    private static void write(OutputStore store, String table, Dataset<Row> rows) {
+        org.apache.hadoop.fs.Path dir = store.resolve(table);
+        store.deleteTableEntries(dir);
+        rows.write().mode(SaveMode.Append).partitionBy("film_id").parquet(dir.toString());
     }
 
     private static scala.collection.immutable.Seq<String> seq(List<String> list) {

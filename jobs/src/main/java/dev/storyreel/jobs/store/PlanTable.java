@@ -85,17 +85,25 @@ public final class PlanTable {
     }
 
     /**
-     * Writes the plan table from the executors: {@code plans} is made there and never collected
-     * (the driver's heap does not grow with the shot count).
+     * Writes the plan table from the executors into {@link RunLayout#PLAN} as above: {@code plans} is
+     * made there and never collected (the driver's heap does not grow with the shot count).
      */
-    public static void write(SparkSession spark, org.apache.spark.api.java.JavaRDD<FilmPlan> plans, RendererInfo renderer,
-                             String path) {
+    public static void write(SparkSession spark, OutputStore store, org.apache.spark.api.java.JavaRDD<FilmPlan> plans,
+                             RendererInfo renderer) {
         org.apache.spark.api.java.JavaRDD<Row> rows = plans.flatMap(p -> p.shots().stream().map(s -> row(p, s, renderer)).iterator());
+        org.apache.hadoop.fs.Path dir = store.resolve(RunLayout.PLAN);
+        store.deleteTableEntries(dir);
         spark.createDataFrame(rows, SCHEMA)
                 .write()
-                .mode(SaveMode.Overwrite)
+                .mode(SaveMode.Append)
                 .partitionBy("film_id")
-                .parquet(path);
+                .parquet(dir.toString());
+    }
+
+    /** The plan table of this run's output (its film partitions only: a user's file beside them is not read). */
+    public static org.apache.spark.sql.Dataset<Row> read(SparkSession spark, OutputStore store) {
+        org.apache.hadoop.fs.Path dir = store.resolve(RunLayout.PLAN);
+        return spark.read().schema(SCHEMA).option("basePath", dir.toString()).parquet(dir + "/film_id=*");
     }
 
     private static Row row(FilmPlan plan, PlannedShot s, RendererInfo renderer) {
