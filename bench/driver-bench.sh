@@ -25,11 +25,12 @@ end=$(date +%s.%N)
 python3 - "$work" "$start" "$end" "$status" "$films" "$heap" <<'PY'
 import json, re, sys, os
 work, start, end, status, films, heap = sys.argv[1:]
-peak = 0
+peak = live = 0
 for line in open(os.path.join(work, "gc.log")):
     m = re.search(r"(\d+)M->(\d+)M\((\d+)M\)", line)
     if m:
         peak = max(peak, int(m.group(1)))
+        live = max(live, int(m.group(2)))
 shots = "?"
 try:
     t = json.load(open(os.path.join(work, "out", "run.json")))["totals"]
@@ -39,5 +40,6 @@ except Exception as e:
 print(f"films: {films}, heap cap -Xmx{heap}, exit status {status}")
 print(f"planned shots: {shots}")
 print(f"wall: {float(end)-float(start):.1f} s (build check, JVM and Spark start included)")
-print(f"peak heap in use (before GC): {peak} MB")
+print(f"peak heap in use (before GC): {peak} MB; largest heap left after a GC: {live} MB")
+print(f"last console lines: {' | '.join(open(os.path.join(work, 'job.log')).read().strip().splitlines()[-3:])}")
 PY
