@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Exactly-once under kills: runs the job once cleanly, then for each of five points starts it into a
-# fresh --out, kills its JVM with SIGKILL at that point, and runs the same command again into the
+# fresh --out, kills its driver JVM with SIGKILL at that point, and runs the same command again into the
 # same --out. Each rerun must exit 0 with every film ok, no duplicate frame key, frames = plan, and
 # frames (key, MD5 of the data) and films (MD5 of each MP4) identical to the clean run's.
-# Points: before-first-commit (render started, nothing committed), inside-commit (task output
-# written under frames/, not yet committed), between-commits (after the first render commit),
-# encode (segments being encoded), report (films joined, report being written).
+# Points (the frames commit protocol of docs/frames-table.md):
+#   before-first-commit  render tasks running, none published
+#   inside-commit        local: a task's file written under _frames-work/staging, not yet published;
+#                        S3 (where staging is executor-local and publishing is an upload): the instant the
+#                        first task has published, while the other tasks write and upload theirs
+#   between-commits      after the first task's commit, render not done
+#   encode               segments being encoded (by the render tasks, for the procedural renderer), before the join
+#   report               films joined, deliverables and report being written
 # Usage: bash bench/kill-test.sh [CATALOGUE]   (default samples/catalogue.csv, at 160x90, 6 fps)
-# KILL_WORK=DIR keeps the runs and logs there; KILL_POINTS="encode report" runs only those points.
-# Prints one line per point ("point: ok" or what differed) and exits 1 when any point fails.
+# KILL_S3=1 runs it on the local standalone cluster (submit-scripts/local-cluster.sh, two worker JVMs)
+# with the catalogue and the output on the local S3 server (local-s3.sh) through s3a://; the outputs are
+# read back with the AWS CLI. KILL_WORK=DIR keeps the runs and logs there; KILL_POINTS="encode report"
+# runs only those points. Prints one line per point ("point: ok" or what differed), exits 1 when any fails.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=submit-scripts/common.sh
@@ -19,24 +26,47 @@ work=${KILL_WORK:-$(mktemp -d)}
 mkdir -p "$work"
 points=(${KILL_POINTS:-before-first-commit inside-commit between-commits encode report})
 duck=$(find "$HOME/.m2/repository/org/duckdb/duckdb_jdbc" -name 'duckdb_jdbc-*.jar' | sort | tail -1)
-args=(--catalogue "$catalogue" --width 160 --height 90 --fps 6)
+size=(--width 160 --height 90 --fps 6)
 
 descendants() { local c; for c in $(pgrep -P "$1"); do echo "$c"; descendants "$c"; done; }
 films_md5() { (cd "$1" && find films -name '*.mp4' -type f -print0 | sort -z | xargs -0 md5sum); }
 all_ok() { python3 -c "import json,sys; f=json.load(open(sys.argv[1]))['films']; sys.exit(0 if f and all(x['status']=='ok' for x in f) else 1)" "$1/run.json"; }
-reached() {  # reached POINT OUT LOG: whether the run is at POINT
-  local out=$2 log=$3
+
+if [ -n "${KILL_S3:-}" ]; then
+  export STORYREEL_MASTER_PORT=${STORYREEL_MASTER_PORT:-$(free_port)}
+  down() { ./submit-scripts/local-cluster.sh down >/dev/null 2>&1; ./submit-scripts/local-s3.sh down >/dev/null 2>&1; }
+  trap down EXIT
+  eval "$(./submit-scripts/local-s3.sh up 2>/dev/null | grep '^export ')"
+  ./submit-scripts/local-cluster.sh up >"$work/cluster.log" 2>&1 || { echo "local-cluster up failed: $(tail -1 "$work/cluster.log")"; exit 1; }
+  aws s3 mb s3://kill >/dev/null && aws s3 cp --recursive "$(dirname "$catalogue")" s3://kill/in/ >/dev/null \
+    || { echo "cannot upload the catalogue"; exit 1; }
+  job() {  # job NAME: the job into s3a://kill/NAME
+    ./submit-scripts/submit-standalone.sh --master "spark://127.0.0.1:$STORYREEL_MASTER_PORT" \
+      --catalogue "s3a://kill/in/$(basename "$catalogue")" --out "s3a://kill/$1" "${size[@]}"
+  }
+  fetch() { rm -rf "$work/$1" && aws s3 cp --recursive "s3://kill/$1" "$work/$1" >/dev/null; }
+  staged() { grep -aq '^\[render\] committed' "$2"; }
+  encoding() { aws s3 ls "s3://kill/$1/segments/" --recursive 2>/dev/null | grep -q .; }
+else
+  job() { ./submit-scripts/run-local.sh --out "$work/$1" --catalogue "$catalogue" "${size[@]}"; }
+  fetch() { :; }
+  staged() { [ -n "$(find "$work/$1/_frames-work" -name '*.parquet' -print -quit 2>/dev/null)" ]; }
+  encoding() { [ -n "$(find "$work/$1/segments" -type f -print -quit 2>/dev/null)" ]; }
+fi
+
+reached() {  # reached POINT NAME LOG: whether the run NAME is at POINT
+  local name=$2 log=$3
   case "$1" in
     before-first-commit) grep -aq '^\[render\]' "$log" && ! grep -aq '^\[render\] committed' "$log" ;;
-    inside-commit) [ -n "$(find "$out/frames" -path '*_temporary*' -name '*.parquet' -print -quit 2>/dev/null)" ] \
-                     && ! grep -aq '^\[render\] done' "$log" ;;
+    inside-commit) staged "$name" "$log" && ! grep -aq '^\[render\] done' "$log" ;;
     between-commits) grep -aq '^\[render\] committed' "$log" && ! grep -aq '^\[render\] done' "$log" ;;
-    encode) grep -aq '^\[encode\]' "$log" && ! grep -aq '^\[encode\] done' "$log" ;;
+    encode) encoding "$name" && ! grep -aq '^\[join\]' "$log" ;;
     report) grep -aq '^\[join\] done' "$log" ;;
   esac
 }
 
-./submit-scripts/run-local.sh --out "$work/clean" "${args[@]}" >"$work/clean.log" 2>&1 || { echo "clean run failed: $(tail -1 "$work/clean.log")"; exit 1; }
+job clean >"$work/clean.log" 2>&1 || { echo "clean run failed: $(tail -1 "$work/clean.log")"; exit 1; }
+fetch clean
 java -cp "$duck" bench/KillCheck.java "$work/clean" "$work/clean.md5" >"$work/clean.check"
 films_md5 "$work/clean" >"$work/clean.films"
 
@@ -44,16 +74,17 @@ failed=0
 for p in "${points[@]}"; do
   out=$work/$p log=$work/$p.log
   rm -rf "$out"
-  ./submit-scripts/run-local.sh --out "$out" "${args[@]}" >"$log" 2>&1 &
+  job "$p" >"$log" 2>&1 &
   bg=$!
-  while kill -0 "$bg" 2>/dev/null && ! reached "$p" "$out" "$log"; do sleep 0.05; done
+  while kill -0 "$bg" 2>/dev/null && ! reached "$p" "$p" "$log"; do sleep 0.05; done
   if ! kill -0 "$bg" 2>/dev/null; then
     echo "$p: the run ended before the point"; failed=1; continue
   fi
   for j in $(descendants "$bg") "$bg"; do [ "$(cat "/proc/$j/comm" 2>/dev/null)" = java ] && kill -9 "$j"; done
   wait "$bg" 2>/dev/null
-  ./submit-scripts/run-local.sh --out "$out" "${args[@]}" >"$log.rerun" 2>&1
+  job "$p" >"$log.rerun" 2>&1
   rc=$?
+  fetch "$p"
   java -cp "$duck" bench/KillCheck.java "$out" "$work/$p.md5" >"$work/$p.check" 2>&1
   films_md5 "$out" >"$work/$p.films"
   why=""
@@ -62,7 +93,8 @@ for p in "${points[@]}"; do
   grep -q 'duplicates=0$' "$work/$p.check" || why="${why:+$why; }$(cat "$work/$p.check")"
   cmp -s "$work/clean.md5" "$work/$p.md5" || why="${why:+$why; }frames differ from the clean run's"
   cmp -s "$work/clean.films" "$work/$p.films" || why="${why:+$why; }films differ from the clean run's"
-  if [ -z "$why" ]; then echo "$p: ok"; else echo "$p: $why"; failed=1; fi
+  rendered=$(python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['totals']; print('%s of %s shots rendered again' % (t['shots_rendered'], t['shots_planned']))" "$out/run.json" 2>/dev/null)
+  if [ -z "$why" ]; then echo "$p: ok ($rendered)"; else echo "$p: $why"; failed=1; fi
 done
 [ -n "${KILL_WORK:-}" ] || rm -rf "$work"
 exit "$failed"

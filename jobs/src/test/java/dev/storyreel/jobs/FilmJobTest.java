@@ -97,6 +97,15 @@ class FilmJobTest {
                 + " where f.shot_key <> p.shot_key or f.frame >= p.frames or f.film_frame <> p.start_frame + f.frame"));
         assertEquals(List.of("bgr24-zstd\t64\t36"), Duck.query("select distinct codec, width, height from " + frames));
         assertEquals(List.of("main"), Duck.query("select distinct variant from " + frames));
+        // frames/_SUCCESS names the commit protocol and lists exactly the table's files.
+        JsonNode success = JSON.readTree(withBroken.resolve("frames/_SUCCESS").toFile());
+        assertEquals("storyreel-frames-commit", success.path("committer").asText());
+        List<String> listed = new java.util.ArrayList<>();
+        success.path("filenames").forEach(f -> listed.add(f.asText()));
+        try (Stream<Path> files = Files.walk(withBroken.resolve("frames"))) {
+            assertEquals(files.filter(f -> f.toString().endsWith(".parquet"))
+                    .map(f -> withBroken.relativize(f).toString()).sorted().toList(), listed);
+        }
     }
 
     @Test

@@ -174,6 +174,7 @@ public final class RenderStage {
         progress.finish();
         compact(jsc, store, plans);
         FramesCommit.cleanUp(store);
+        FramesCommit.writeSummary(store, plans.stream().map(FilmPlan::filmId).toList());
         spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "render");
         return new Result(shots.size(), (int) rendered, framesPlanned, framesRendered, failures, segments,
                 remoteTotals);

@@ -151,6 +151,26 @@ public final class FramesCommit {
         }
     }
 
+    /**
+     * Writes {@code frames/_SUCCESS} once a render has committed and compacted: JSON naming this protocol
+     * as the table's committer and listing these films' committed files (sorted), the summary Hadoop's
+     * committers leave for tools that check a table is complete. Replaced whole; readers of
+     * {@code frames/**}/*.parquet never see it.
+     */
+    public static void writeSummary(OutputStore store, List<String> films) {
+        java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("committer", "storyreel-frames-commit");
+        doc.put("protocol", "each render task publishes content-named files whole; rewrites publish an intent, then apply it");
+        List<String> files = new ArrayList<>();
+        films.stream().distinct().sorted().forEach(f -> files(store, f).forEach(t -> files.add(t.path())));
+        doc.put("filenames", files);
+        try {
+            store.publish(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc), store.resolve(TABLE + "/_SUCCESS"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Committed frames files of a film (relative paths, sorted by name) with their sizes. */
     public static List<TableFile> files(OutputStore store, String filmId) {
         List<TableFile> out = new ArrayList<>();
