@@ -3,8 +3,12 @@ package dev.storyreel.jobs.stage;
 import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.jobs.cluster.TaskDevice;
 import dev.storyreel.jobs.run.Progress;
+import dev.storyreel.jobs.store.FrameRow;
+import dev.storyreel.jobs.store.FramesCommit;
 import dev.storyreel.jobs.store.HadoopLedgerFiles;
+import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.jobs.store.RunLayout;
+import dev.storyreel.jobs.store.TaskFrameFiles;
 import dev.storyreel.plan.FilmPlan;
 import dev.storyreel.plan.PlannedShot;
 import dev.storyreel.remote.Continuity;
@@ -17,20 +21,22 @@ import dev.storyreel.remote.RemoteTotals;
 import dev.storyreel.remote.Sleeper;
 import dev.storyreel.render.RenderedFrame;
 import dev.storyreel.render.RendererSpec;
+import java.io.IOException;
 import java.io.Serializable;
-import java.util.ArrayDeque;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.spark.SparkContext;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 
@@ -106,9 +112,14 @@ final class RemoteRenderWork {
         return units;
     }
 
-    /** A wave's rows: its units spread round-robin over at most {@code concurrency} partitions. */
-    static JavaRDD<Row> rows(JavaSparkContext jsc, List<List<RenderStage.Job>> wave, Map<String, RenderStage.Job> pred,
-                             RendererSpec.Remote spec, String codec, Progress.Counters progress, Counters counters) {
+    /**
+     * Renders a wave: its units spread round-robin over at most {@code concurrency} tasks, each committing
+     * its own frames files like any render task (the frames commit protocol: published whole under
+     * content-derived names, so a retried task replaces rather than adds). Returns each task's result.
+     */
+    static List<RenderStage.TaskResult> render(JavaSparkContext jsc, List<List<RenderStage.Job>> wave,
+                                                Map<String, RenderStage.Job> pred, RendererSpec.Remote spec, String codec,
+                                                String root, Progress.Counters progress, Counters counters) {
         int n = Math.max(1, Math.min(spec.concurrency(), wave.size()));
         List<List<Item>> parts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -128,12 +139,18 @@ final class RemoteRenderWork {
         return jsc.parallelize(parts, n).mapPartitions(it -> {
             List<Item> items = new ArrayList<>();
             it.forEachRemaining(items::addAll);
-            return partition(items, spec, codec, progress, counters);
-        });
+            return List.of(task(items, spec, codec, root, progress, counters)).iterator();
+        }).collect();
     }
 
-    private static Iterator<Row> partition(List<Item> items, RendererSpec.Remote spec, String codecName,
-                                           Progress.Counters progress, Counters counters) {
+    /** One task: its items rendered in order, every frame written to its films' files, committed at the end. */
+    private static RenderStage.TaskResult task(List<Item> items, RendererSpec.Remote spec, String codecName, String root,
+                                               Progress.Counters progress, Counters counters) throws IOException {
+        OutputStore store = OutputStore.onExecutor(root);
+        TaskContext ctx = TaskContext.get();
+        String attempt = "remote-" + (ctx == null ? "local" : ctx.stageId() + "-" + ctx.partitionId() + "-"
+                + ctx.attemptNumber()) + "-" + UUID.randomUUID();
+        Path scratch = store.scratch(FramesCommit.stagingDir(attempt));
         RemoteSettings settings = RemoteSettings.of(spec);
         RemoteRenderer renderer = new RemoteRenderer(settings, Credentials.key(settings.credentialsFile(),
                 "STORYREEL_REMOTE_KEY"), new JobLedger(new HadoopLedgerFiles(spec.out()), RunLayout.REMOTE_JOBS),
@@ -143,59 +160,41 @@ final class RemoteRenderWork {
         List<RenderStage.Job> emitted = items.stream().filter(Item::emit).map(Item::job).toList();
         FrameCodec codec = FrameCodec.named(codecName);
         String device = TaskDevice.label();
-        Iterator<RenderedFrame> frames = renderer.render(shots);
-        return new Iterator<>() {
-            private final Deque<Row> pending = new ArrayDeque<>();
-            private int job = -1;
-            private boolean counted;
-
-            @Override
-            public boolean hasNext() {
-                boolean more;
-                try {
-                    more = !pending.isEmpty() || frames.hasNext();
-                } catch (RuntimeException e) {
-                    finish();
-                    throw e;
+        long frames = 0;
+        try (TaskFrameFiles files = new TaskFrameFiles(store, scratch)) {
+            Iterator<RenderedFrame> it = renderer.render(shots);
+            int job = -1;
+            while (it.hasNext()) {
+                RenderedFrame f = it.next();
+                if (f.index() == 0) {
+                    RenderStage.Job next = emitted.get(++job);
+                    next.targets().forEach(t -> files.beginShot(t.filmId(), t.variant(), t.scene(), t.shot(), next.shotKey()));
                 }
-                if (!more) {
-                    finish();
+                RenderStage.Job j = emitted.get(job);
+                byte[] data = codec.encode(f.image());
+                for (RenderStage.Target t : j.targets()) {
+                    files.write(t.filmId(), new FrameRow(t.variant(), t.scene(), t.shot(), f.index(), t.startFrame() + f.index(),
+                            j.shotKey(), f.image().getWidth(), f.image().getHeight(), codec.name(), data, device));
                 }
-                return more;
-            }
-
-            private void finish() {
-                if (!counted) {
-                    counted = true;
-                    counters.add(renderer.stats().totals());
-                    renderer.close();
+                progress.frame();
+                frames++;
+                if (f.index() == j.spec().frames() - 1) {
+                    progress.shot();
                 }
             }
-
-            @Override
-            public Row next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                if (pending.isEmpty()) {
-                    RenderedFrame f = frames.next();
-                    if (f.index() == 0) {
-                        job++;
-                    }
-                    RenderStage.Job j = emitted.get(job);
-                    byte[] data = codec.encode(f.image());
-                    progress.frame();
-                    if (f.index() == j.spec().frames() - 1) {
-                        progress.shot();
-                    }
-                    for (RenderStage.Target t : j.targets()) {
-                        pending.add(RowFactory.create(t.filmId(), t.variant(), t.scene(), t.shot(), f.index(),
-                                t.startFrame() + f.index(), j.shotKey(), f.image().getWidth(), f.image().getHeight(),
-                                codec.name(), data, device));
-                    }
-                }
-                return pending.poll();
+            if (job + 1 != emitted.size()) {
+                throw new IllegalStateException("the remote renderer gave " + (job + 1) + " shots, the task has " + emitted.size());
             }
-        };
+            files.commit();
+        } finally {
+            counters.add(renderer.stats().totals());
+            renderer.close();
+            try (Stream<Path> left = Files.walk(scratch)) {
+                left.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (UncheckedIOException | IOException ignored) {
+                // gone already; recover() deletes staging leftovers at the next start anyway
+            }
+        }
+        return new RenderStage.TaskResult(emitted.size(), frames, 0, List.of());
     }
 }

@@ -1,10 +1,7 @@
 package dev.storyreel.jobs.stage;
 
-import org.apache.spark.sql.SaveMode;
 
-import org.apache.spark.sql.Row;
 
-import org.apache.spark.api.java.JavaRDD;
 
 import dev.storyreel.remote.RemoteTotals;
 
@@ -182,8 +179,8 @@ public final class RenderStage {
 
     /**
      * Remote shots: whole units of continuing shots (image-to-video from the previous shot's last frame)
-     * in waves of about {@code waveShots} shots, each wave one Spark job appending to the frames table with
-     * at most the endpoint's concurrency of tasks. Returns the shots and frames committed.
+     * in waves of about {@code waveShots} shots, each wave one Spark job of at most the endpoint's
+     * concurrency of tasks, each task committing its own frames files. Returns the shots and frames committed.
      */
     private static long[] renderRemote(SparkSession spark, JavaSparkContext jsc, OutputStore store, List<FilmPlan> plans,
                                        List<Job> jobs, RendererSpec.Remote renderer, String codec, int waveShots,
@@ -191,7 +188,7 @@ public final class RenderStage {
                                        List<FilmFailure> failures, Progress progress) {
         Map<String, Job> pred = RemoteRenderWork.predecessors(plans);
         List<List<Job>> units = RemoteRenderWork.units(jobs, pred);
-        String path = store.resolve(RunLayout.FRAMES).toString();
+        String root = store.root().toString();
         long rendered = 0;
         long framesRendered = 0;
         spark.sparkContext().setLocalProperty(DeviceAudit.STAGE, "render");
@@ -206,13 +203,11 @@ public final class RenderStage {
                 List<Job> wave = waveUnits.stream().flatMap(List::stream).toList();
                 long waveFrames = wave.stream().mapToLong(j -> j.spec().frames()).sum();
                 try {
-                    JavaRDD<Row> rows = RemoteRenderWork.rows(jsc, waveUnits, pred, renderer, codec, counters, remote);
-                    // Frames are already compressed by their codec; the files are compacted after the render.
-                    spark.createDataFrame(rows, FramesTable.SCHEMA).write().mode(SaveMode.Append)
-                            .option("compression", "uncompressed").option("parquet.enable.dictionary", "false")
-                            .partitionBy("film_id").parquet(path);
-                    rendered += wave.size();
-                    framesRendered += waveFrames;
+                    for (TaskResult r : RemoteRenderWork.render(jsc, waveUnits, pred, renderer, codec, root, counters,
+                            remote)) {
+                        rendered += r.shots();
+                        framesRendered += r.frames();
+                    }
                 } catch (Exception e) {
                     Set<String> films = new LinkedHashSet<>();
                     wave.forEach(j -> j.targets().forEach(t -> films.add(t.filmId())));
