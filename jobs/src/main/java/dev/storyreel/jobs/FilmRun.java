@@ -353,9 +353,10 @@ final class FilmRun {
         } catch (Exception e) {
             String why = name + " stage failed: " + Failures.rootMessage(e);
             console.println("[" + name + "] " + why);
+            String shown = PlanStage.display(new org.apache.hadoop.fs.Path(file));
             for (String id : films) {
                 if (!report.failed(id)) {
-                    report.fail(new FilmFailure(id, file, 0, why));
+                    report.fail(new FilmFailure(id, shown, 0, why));
                 }
             }
             return fallback;
