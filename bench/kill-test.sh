@@ -9,7 +9,8 @@
 #                        S3 (where staging is executor-local and publishing is an upload): the instant the
 #                        first task has published, while the other tasks write and upload theirs
 #   between-commits      after the first task's commit, render not done
-#   encode               segments being encoded (by the render tasks, for the procedural renderer), before the join
+#   encode               half of the clean run's segments encoded (by the render tasks, for the procedural
+#                        renderer), before the join
 #   report               films joined, deliverables and report being written
 # Usage: bash bench/kill-test.sh [CATALOGUE]   (default samples/catalogue.csv, at 160x90, 6 fps)
 # KILL_S3=1 runs it on the local standalone cluster (submit-scripts/local-cluster.sh, two worker JVMs)
@@ -46,12 +47,12 @@ if [ -n "${KILL_S3:-}" ]; then
   }
   fetch() { rm -rf "$work/$1" && aws s3 cp --recursive "s3://kill/$1" "$work/$1" >/dev/null; }
   staged() { grep -aq '^\[render\] committed' "$2"; }
-  encoding() { aws s3 ls "s3://kill/$1/segments/" --recursive 2>/dev/null | grep -q .; }
+  segments() { aws s3 ls "s3://kill/$1/segments/" --recursive 2>/dev/null | grep -c .; }
 else
   job() { ./submit-scripts/run-local.sh --out "$work/$1" --catalogue "$catalogue" "${size[@]}"; }
   fetch() { :; }
   staged() { [ -n "$(find "$work/$1/_frames-work" -name '*.parquet' -print -quit 2>/dev/null)" ]; }
-  encoding() { [ -n "$(find "$work/$1/segments" -type f -print -quit 2>/dev/null)" ]; }
+  segments() { find "$work/$1/segments" -type f 2>/dev/null | wc -l; }
 fi
 
 reached() {  # reached POINT NAME LOG: whether the run NAME is at POINT
@@ -60,7 +61,7 @@ reached() {  # reached POINT NAME LOG: whether the run NAME is at POINT
     before-first-commit) grep -aq '^\[render\]' "$log" && ! grep -aq '^\[render\] committed' "$log" ;;
     inside-commit) staged "$name" "$log" && ! grep -aq '^\[render\] done' "$log" ;;
     between-commits) grep -aq '^\[render\] committed' "$log" && ! grep -aq '^\[render\] done' "$log" ;;
-    encode) encoding "$name" && ! grep -aq '^\[join\]' "$log" ;;
+    encode) [ "$(segments "$name")" -ge "$half_segments" ] && ! grep -aq '^\[join\]' "$log" ;;
     report) grep -aq '^\[join\] done' "$log" ;;
   esac
 }
@@ -69,6 +70,8 @@ job clean >"$work/clean.log" 2>&1 || { echo "clean run failed: $(tail -1 "$work/
 fetch clean
 java -cp "$duck" bench/KillCheck.java "$work/clean" "$work/clean.md5" >"$work/clean.check"
 films_md5 "$work/clean" >"$work/clean.films"
+# "encode": half of the clean run's segments are encoded (by the render tasks, for a CPU renderer)
+half_segments=$(( ($(segments clean) + 1) / 2 ))
 
 failed=0
 for p in "${points[@]}"; do
