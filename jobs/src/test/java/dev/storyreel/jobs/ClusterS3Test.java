@@ -150,11 +150,15 @@ class ClusterS3Test {
 
     @Test
     void framesAreWholeContentNamedObjectsCompactedToOnePerFilm() throws Exception {
-        // Published by the frames commit protocol (no Spark committer, no _SUCCESS): after compaction
-        // each film's frames are one object named from its inputs' content.
+        // Published by the frames commit protocol (no Spark committer): after compaction each film's
+        // frames are one object named from its inputs' content, and frames/_SUCCESS lists them.
         Map<String, List<String>> perFilm = new java.util.TreeMap<>();
+        List<String> listed = new ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(s3.resolve("frames/_SUCCESS").toFile())
+                .path("filenames").forEach(f -> listed.add(f.asText()));
+        assertEquals(keys.stream().filter(k -> k.startsWith("frames/") && k.endsWith(".parquet")).sorted().toList(), listed);
         for (String k : keys) {
-            if (k.startsWith("frames/")) {
+            if (k.startsWith("frames/") && !k.equals("frames/_SUCCESS")) {
                 String[] parts = k.split("/");
                 assertEquals(3, parts.length, k);
                 assertTrue(parts[2].matches("(c-[0-9a-f]{32}-0|part-[0-9a-f]{32})\\.parquet"), k);

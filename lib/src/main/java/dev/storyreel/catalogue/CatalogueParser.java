@@ -96,7 +96,8 @@ public final class CatalogueParser {
             String stem = FilmId.stem(name);
             var id = FilmId.sanitise(stem);
             if (id.isEmpty()) {
-                failures.add(new FilmFailure(stem, name, 0, "file name gives no usable film id"));
+                // Named by its file (unique in the folder; the '@' keeps it apart from every usable id).
+                failures.add(new FilmFailure("@" + name, name, 0, "file name gives no usable film id"));
             } else if (seen.putIfAbsent(id.get(), 0) != null) {
                 failures.add(new FilmFailure(id.get() + "@" + name, name, 0,
                         "another file already gives the film id '" + id.get() + "'"));
@@ -140,7 +141,8 @@ public final class CatalogueParser {
         }
         var id = FilmId.sanitise(rawId);
         if (id.isEmpty()) {
-            failures.add(new FilmFailure(rawId.isEmpty() ? "line-" + line : rawId, location, line,
+            // Named by its line: unusable ids of two rows may be equal ("\uFEFF" twice), lines are not.
+            failures.add(new FilmFailure("@" + line, location, line,
                     "film_id '" + rawId + "' has no usable characters (allowed: a-z 0-9 . _ -)"));
             return;
         }

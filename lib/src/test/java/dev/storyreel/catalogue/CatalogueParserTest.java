@@ -36,8 +36,16 @@ class CatalogueParserTest {
                 new FilmFailure("good@3", "cat.csv", 3,
                         "duplicate film_id: 'good' on line 3 is already used on line 2 (line 2's film is made)"),
                 new FilmFailure("seedless", "cat.csv", 4, "seed 'twelve' is not an integer"),
-                new FilmFailure("../..", "cat.csv", 5, "film_id '../..' has no usable characters (allowed: a-z 0-9 . _ -)"),
+                new FilmFailure("@5", "cat.csv", 5, "film_id '../..' has no usable characters (allowed: a-z 0-9 . _ -)"),
                 new FilmFailure("nosource", "cat.csv", 6, "no source screenplay given (nor a logline or brief)")), c.failures());
+    }
+
+    @Test
+    void rowsWithUnusableIdsAreNamedByTheirLinesNeverTheSame() throws Exception {
+        // Found by the catalogue fuzzer: two rows whose id is a lone U+FEFF failed under one id.
+        String csv = "film_id,title,source,style,seed\n\uFEFF,A,a.fountain,,1\n\uFEFF,B,b.fountain,,2\n";
+        Catalogue c = new CatalogueParser(0).parseCsv("cat.csv", csv);
+        assertEquals(List.of("@2", "@3"), c.failures().stream().map(FilmFailure::filmId).toList());
     }
 
     @Test
