@@ -4,7 +4,7 @@
 # same --out. Each rerun must exit 0 with every film ok, no duplicate frame key, frames = plan, and
 # frames (key, MD5 of the data) and films (MD5 of each MP4) identical to the clean run's.
 # Points (the frames commit protocol of docs/frames-table.md):
-#   before-first-commit  render tasks running, none published
+#   before-first-commit  planned and estimated (or render tasks running), no task published
 #   inside-commit        local: a task's file written under _frames-work/staging, not yet published;
 #                        S3 (where staging is executor-local and publishing is an upload): the instant the
 #                        first task has published, while the other tasks write and upload theirs
@@ -58,7 +58,7 @@ fi
 reached() {  # reached POINT NAME LOG: whether the run NAME is at POINT
   local name=$2 log=$3
   case "$1" in
-    before-first-commit) grep -aq '^\[render\]' "$log" && ! grep -aq '^\[render\] committed' "$log" ;;
+    before-first-commit) grep -aqE '^\[render\]|^Estimated render' "$log" && ! grep -aq '^\[render\] committed' "$log" ;;
     inside-commit) staged "$name" "$log" && ! grep -aq '^\[render\] done' "$log" ;;
     between-commits) grep -aq '^\[render\] committed' "$log" && ! grep -aq '^\[render\] done' "$log" ;;
     encode) [ "$(segments "$name")" -ge "$half_segments" ] && ! grep -aq '^\[join\]' "$log" ;;

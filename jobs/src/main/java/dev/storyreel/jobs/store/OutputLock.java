@@ -22,10 +22,17 @@ import org.apache.hadoop.fs.Path;
  * so that two runs never write one output at once. Created atomically (locally a hard link to a
  * complete file, which fails when the lock exists; on an object store a create that must not
  * overwrite, read back to check the owner). A lock left by a dead process of this host is taken over
- * (moved aside atomically, then checked to be the one judged stale). Closing releases it.
+ * (moved aside atomically, then checked to be the one judged stale). On an object store the holder
+ * also renews its lock every {@link #RENEW} (a lease): a lock not renewed for {@link #LEASE}, by the
+ * store's own clock, is stale whichever host wrote it; a stale lock there is deleted only if it is
+ * still the one judged stale. Closing releases it.
  */
 public final class OutputLock implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How often a run renews its lock on an object store. */
+    static final java.time.Duration RENEW = java.time.Duration.ofMinutes(1);
+    /** How long an object-store lock may go unrenewed before it is stale. */
+    static final java.time.Duration LEASE = java.time.Duration.ofMinutes(5);
 
     /** Who holds a lock. */
     public record Owner(String host, long pid, String started, String run) {
@@ -69,6 +76,7 @@ public final class OutputLock implements AutoCloseable {
     private final Path lock;
     private final Owner owner;
     private boolean released;
+    private java.util.concurrent.ScheduledExecutorService renewer;
 
     private OutputLock(FileSystem fs, Path lock, Owner owner) {
         this.fs = fs;
@@ -89,6 +97,9 @@ public final class OutputLock implements AutoCloseable {
         for (int attempt = 0; attempt < 3; attempt++) {
             if (local ? createLocal(lock, content) : createRemote(fs, lock, content, me)) {
                 OutputLock held = new OutputLock(fs, lock, me);
+                if (!local) {
+                    held.renew(content);
+                }
                 Path marker = new Path(root, RunLayout.MARKER);
                 byte[] mark = "storyreel output\n".getBytes(StandardCharsets.UTF_8);
                 if (local) {
@@ -109,7 +120,8 @@ public final class OutputLock implements AutoCloseable {
                 throw new Held("--out " + out + " is locked by another run (" + lock + " is being written); "
                         + "wait for it, or delete the lock if no run uses this folder");
             }
-            if (!local || !other.get().deadHere() || !takeOverLocal(lock, other.get())) {
+            boolean stale = other.get().deadHere() || (!local && expired(fs, root, lock));
+            if (!stale || !(local ? takeOverLocal(lock, other.get()) : takeOverRemote(fs, lock, other.get()))) {
                 throw new Held("--out " + out + " is locked by another run (" + other.get().describe() + "; lock "
                         + display(lock) + "); wait for it to end, or delete the lock if that run is gone");
             }
@@ -131,6 +143,9 @@ public final class OutputLock implements AutoCloseable {
             return;
         }
         released = true;
+        if (renewer != null) {
+            renewer.shutdownNow();
+        }
         Optional<Owner> now = read(fs, lock);
         if (now.isPresent() && now.get().run().equals(owner.run())) {
             fs.delete(lock, false);
@@ -168,6 +183,62 @@ public final class OutputLock implements AutoCloseable {
         }
         Optional<Owner> back = read(fs, lock);
         return back.isPresent() && back.get().run().equals(me.run());
+    }
+
+    /** Rewrites the lock every {@link #RENEW} while it is still this run's, so that its age stays under the lease. */
+    private void renew(byte[] content) {
+        renewer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "storyreel-lock-lease");
+            t.setDaemon(true);
+            return t;
+        });
+        renewer.scheduleWithFixedDelay(() -> {
+            try {
+                Optional<Owner> now = read(fs, lock);
+                if (now.isPresent() && now.get().run().equals(owner.run())) {
+                    try (OutputStream out = fs.create(lock, true)) {
+                        out.write(content);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the next renewal tries again; a lease that lapses lets another run take the output over
+            }
+        }, RENEW.toMillis(), RENEW.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Whether an object-store lock has gone unrenewed for longer than the lease: its modification time
+     * against that of a probe object written now, both by the store's clock (no host clock involved).
+     */
+    private static boolean expired(FileSystem fs, Path root, Path lock) throws IOException {
+        long written;
+        try {
+            written = fs.getFileStatus(lock).getModificationTime();
+        } catch (java.io.FileNotFoundException e) {
+            return true;
+        }
+        Path probe = new Path(root, RunLayout.LOCK + ".probe-" + UUID.randomUUID());
+        try {
+            try (OutputStream out = fs.create(probe, false)) {
+                out.write('\n');
+            }
+            return fs.getFileStatus(probe).getModificationTime() - written > LEASE.toMillis();
+        } finally {
+            fs.delete(probe, false);
+        }
+    }
+
+    /** Object store: deletes a stale lock if it is still the one judged stale; true to try creating it again. */
+    private static boolean takeOverRemote(FileSystem fs, Path lock, Owner stale) throws IOException {
+        Optional<Owner> now = read(fs, lock);
+        if (now.isEmpty()) {
+            return true;
+        }
+        if (!now.get().run().equals(stale.run())) {
+            return false;
+        }
+        fs.delete(lock, false);
+        return true;
     }
 
     /** Moves a stale lock aside atomically; true when the one moved is the one judged stale. */

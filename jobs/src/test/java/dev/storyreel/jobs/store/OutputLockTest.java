@@ -68,6 +68,66 @@ class OutputLockTest {
         }
     }
 
+    /** The local disk under another scheme: OutputLock takes the object-store path (create, read back, lease). */
+    public static final class ObjectStoreFs extends org.apache.hadoop.fs.RawLocalFileSystem {
+        @Override
+        public java.net.URI getUri() {
+            return java.net.URI.create("objstore:///");
+        }
+
+        @Override
+        public String getScheme() {
+            return "objstore";
+        }
+    }
+
+    private static Configuration objectStore() {
+        Configuration conf = new Configuration();
+        conf.set("fs.objstore.impl", ObjectStoreFs.class.getName());
+        conf.setBoolean("fs.objstore.impl.disable.cache", true);
+        return conf;
+    }
+
+    private static void writeLock(Path out, String host, long pid, String run) throws Exception {
+        Files.writeString(out.resolve(RunLayout.LOCK), new ObjectMapper().writeValueAsString(new OutputLock.Owner(host,
+                pid, java.time.Instant.now().minusSeconds(60).toString(), run)));
+    }
+
+    @Test
+    void onAnObjectStoreALockIsTakenOverWhenItsProcessIsGoneOrItsLeaseLapsed() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("s3"));
+        String uri = "objstore://" + out;
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        // A dead process of this host (a kill -9ed driver): taken over at once.
+        writeLock(out, host, gone.pid(), "killed");
+        try (OutputLock l = OutputLock.acquire(uri, objectStore())) {
+            assertEquals(ProcessHandle.current().pid(), OutputLock.owner(uri, objectStore()).orElseThrow().pid());
+            OutputLock.Held again = org.junit.jupiter.api.Assertions.assertThrows(OutputLock.Held.class,
+                    () -> OutputLock.acquire(uri, objectStore()));
+            assertTrue(again.getMessage().contains("pid " + ProcessHandle.current().pid()), again.getMessage());
+        }
+        // Another host's lock, renewed a minute ago: held.
+        writeLock(out, "elsewhere", 1, "live");
+        Files.setLastModifiedTime(out.resolve(RunLayout.LOCK), java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(OutputLock.RENEW)));
+        OutputLock.Held held = org.junit.jupiter.api.Assertions.assertThrows(OutputLock.Held.class,
+                () -> OutputLock.acquire(uri, objectStore()));
+        assertTrue(held.getMessage().contains("host elsewhere"), held.getMessage());
+        // The same lock once its lease has lapsed: taken over.
+        Files.setLastModifiedTime(out.resolve(RunLayout.LOCK), java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(OutputLock.LEASE).minusSeconds(60)));
+        try (OutputLock l = OutputLock.acquire(uri, objectStore())) {
+            assertEquals(ProcessHandle.current().pid(), OutputLock.owner(uri, objectStore()).orElseThrow().pid());
+        }
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(RunLayout.MARKER), files.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".") || n.equals(RunLayout.MARKER) || n.startsWith(RunLayout.LOCK))
+                    .filter(n -> !n.endsWith(".crc")).toList(), "released, no probe left");
+        }
+    }
+
     @Test
     void ofRunsRacingToTakeOverADeadRunsLockExactlyOneHoldsIt() throws Exception {
         Path out = Files.createDirectories(tmp.resolve("stale"));
