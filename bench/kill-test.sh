@@ -37,7 +37,7 @@ if [ -n "${KILL_S3:-}" ]; then
   export STORYREEL_MASTER_PORT=${STORYREEL_MASTER_PORT:-$(free_port)}
   down() { ./submit-scripts/local-cluster.sh down >/dev/null 2>&1; ./submit-scripts/local-s3.sh down >/dev/null 2>&1; }
   trap down EXIT
-  eval "$(./submit-scripts/local-s3.sh up 2>/dev/null | grep '^export ')"
+  eval "$(STORYREEL_S3_HEAP=${STORYREEL_S3_HEAP:-3g} ./submit-scripts/local-s3.sh up 2>/dev/null | grep '^export ')"
   ./submit-scripts/local-cluster.sh up >"$work/cluster.log" 2>&1 || { echo "local-cluster up failed: $(tail -1 "$work/cluster.log")"; exit 1; }
   aws s3 mb s3://kill >/dev/null && aws s3 cp --recursive "$(dirname "$catalogue")" s3://kill/in/ >/dev/null \
     || { echo "cannot upload the catalogue"; exit 1; }
@@ -45,7 +45,8 @@ if [ -n "${KILL_S3:-}" ]; then
     ./submit-scripts/submit-standalone.sh --master "spark://127.0.0.1:$STORYREEL_MASTER_PORT" \
       --catalogue "s3a://kill/in/$(basename "$catalogue")" --out "s3a://kill/$1" "${size[@]}"
   }
-  fetch() { rm -rf "$work/$1" && aws s3 cp --recursive "s3://kill/$1" "$work/$1" >/dev/null; }
+  # the S3 server keeps every object in memory: each run's output is downloaded, then deleted there
+  fetch() { rm -rf "$work/$1" && aws s3 cp --recursive "s3://kill/$1" "$work/$1" >/dev/null && aws s3 rm --recursive "s3://kill/$1" >/dev/null; }
   staged() { grep -aq '^\[render\] committed' "$2"; }
   segments() { aws s3 ls "s3://kill/$1/segments/" --recursive 2>/dev/null | grep -c .; }
 else
