@@ -154,6 +154,12 @@ public final class FdxParser {
             int line = e.getLocation() != null && e.getLocation().getLineNumber() > 0
                     ? e.getLocation().getLineNumber() : 1;
             throw new ScreenplayException(sourceName, line, "malformed XML: " + xmlReason(e));
+        } catch (java.util.MissingResourceException e) {
+            // The JDK's StAX reader, reporting some malformed DTDs, looks up a message key its bundle lacks
+            // ("InvalidCharInDTD") and throws this instead of an XMLStreamException (found by the FDX fuzzer).
+            int line = r != null && r.getLocation() != null && r.getLocation().getLineNumber() > 0
+                    ? r.getLocation().getLineNumber() : 1;
+            throw new ScreenplayException(sourceName, line, "malformed XML: " + e.getKey());
         } finally {
             close(r);
         }

@@ -29,6 +29,15 @@ class FdxParserTest {
     // --- hostile input -------------------------------------------------------------------------
 
     @Test
+    void aDtdTheJdkCannotEvenReportIsMalformedXmlWithItsLine() {
+        // Found by the FDX fuzzer: the JDK's StAX reader throws MissingResourceException for this DTD.
+        String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaa\"><!ENTITY\u0001\u0000 \"&a;\">]>\n"
+                + "<FinalDraft><Content></Content></FinalDraft>\n";
+        ScreenplayException e = assertThrows(ScreenplayException.class, () -> parse("odd.fdx", xml));
+        assertTrue(e.getMessage().startsWith("odd.fdx:2: malformed XML"), e.getMessage());
+    }
+
+    @Test
     void doctypeWithExternalEntityIsRejectedUnread(@TempDir Path tmp) throws IOException {
         Path secret = tmp.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-MARKER");
