@@ -283,10 +283,9 @@ final class FilmRun {
         RemoteQuote quote = null;
         RenderEstimate estimate;
         if (renderer instanceof RendererSpec.Remote r) {
-            long frames = distinctFrames;
             quote = planned.isEmpty() ? RemoteQuote.NONE : stage(report, "plan", idsOf(planned),
                     store.resolve(RunLayout.PLAN).toString(), RemoteQuote.NONE, () -> Estimates.quote(r, spark, store));
-            estimate = Estimates.estimate(r, quote, frames);
+            estimate = Estimates.estimate(r, quote, distinctFrames);
         } else {
             estimate = Estimates.estimate(options, renderer, distinctFrames,
                     Calibration.sample(samples, Estimates.CALIBRATION_SHOTS), spark.sparkContext().defaultParallelism(),
