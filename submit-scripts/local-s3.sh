@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A local S3-compatible server (s3proxy, in-memory "transient" backend) on 127.0.0.1, from the build's jars.
 # Usage: submit-scripts/local-s3.sh up     starts it and prints export lines for `eval`
-#        (it keeps every object in memory: STORYREEL_S3_HEAP, default 1g, is its heap)
+#        (it keeps every object in memory, and a multipart upload twice while it completes:
+#        STORYREEL_S3_HEAP, default 4g, is its heap; 1g ran out on the samples with sound stems)
 #        submit-scripts/local-s3.sh down   stops it (its buckets are gone)
 #        submit-scripts/local-s3.sh env    prints the export lines of the running server
 #   eval "$(submit-scripts/local-s3.sh up)"; aws s3 mb s3://films
@@ -40,7 +41,7 @@ jclouds.credential=$secret
 PROPS
    printf 'export AWS_ENDPOINT_URL=http://127.0.0.1:%s\nexport AWS_ACCESS_KEY_ID=%s\nexport AWS_SECRET_ACCESS_KEY=%s\nexport AWS_DEFAULT_REGION=us-east-1\n' \
      "$port" "$key" "$secret" >"$dir/env")
-  nohup java -Xmx"${STORYREEL_S3_HEAP:-1g}" -cp "$(cat "$target/test-classpath.txt")" org.gaul.s3proxy.Main \
+  nohup java -Xmx"${STORYREEL_S3_HEAP:-4g}" -cp "$(cat "$target/test-classpath.txt")" org.gaul.s3proxy.Main \
     --properties "$dir/s3proxy.properties" >"$dir/s3proxy.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
   # Ready when it answers HTTP (any status: an anonymous request is refused with 403).
