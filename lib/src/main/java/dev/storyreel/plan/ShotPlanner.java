@@ -356,11 +356,17 @@ public final class ShotPlanner {
                 }
             }
         }
+        return pack(pieces, speech::seconds, max);
+    }
+
+    /** Joins consecutive pieces (with a space) while the joined text plays within {@code maxSeconds}. */
+    private static List<String> pack(Iterable<String> pieces, java.util.function.ToDoubleFunction<String> seconds,
+                                     double maxSeconds) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         for (String p : pieces) {
             String candidate = cur.length() == 0 ? p : cur + " " + p;
-            if (cur.length() > 0 && speech.seconds(candidate) > max) {
+            if (cur.length() > 0 && seconds.applyAsDouble(candidate) > maxSeconds) {
                 out.add(cur.toString());
                 cur.setLength(0);
                 cur.append(p);
@@ -387,23 +393,7 @@ public final class ShotPlanner {
     /** Splits text at sentence ends into chunks that each play within {@code maxSeconds}. */
     static List<String> chunks(String text, double wordsPerSecond, double maxSeconds) {
         String flat = text.strip().replaceAll("\\s+", " ");
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        for (String sentence : SENTENCE_END.split(flat)) {
-            String candidate = cur.length() == 0 ? sentence : cur + " " + sentence;
-            if (cur.length() > 0 && seconds(candidate, wordsPerSecond) > maxSeconds) {
-                out.add(cur.toString());
-                cur.setLength(0);
-                cur.append(sentence);
-            } else {
-                cur.setLength(0);
-                cur.append(candidate);
-            }
-        }
-        if (cur.length() > 0) {
-            out.add(cur.toString());
-        }
-        return out;
+        return pack(java.util.Arrays.asList(SENTENCE_END.split(flat)), t -> seconds(t, wordsPerSecond), maxSeconds);
     }
 
     /** Who speaks on screen in the scene that starts at {@code from}, in order of first line. */
