@@ -4,7 +4,6 @@ import dev.storyreel.frames.FrameCodec;
 import dev.storyreel.jobs.cluster.TaskDevice;
 import dev.storyreel.jobs.run.Progress;
 import dev.storyreel.jobs.store.FrameRow;
-import dev.storyreel.jobs.store.FramesCommit;
 import dev.storyreel.jobs.store.HadoopLedgerFiles;
 import dev.storyreel.jobs.store.OutputStore;
 import dev.storyreel.jobs.store.RunLayout;
@@ -23,19 +22,13 @@ import dev.storyreel.render.RenderedFrame;
 import dev.storyreel.render.RendererSpec;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.spark.SparkContext;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
@@ -147,10 +140,7 @@ final class RemoteRenderWork {
     private static RenderStage.TaskResult task(List<Item> items, RendererSpec.Remote spec, String codecName, String root,
                                                Progress.Counters progress, Counters counters) throws IOException {
         OutputStore store = OutputStore.onExecutor(root);
-        TaskContext ctx = TaskContext.get();
-        String attempt = "remote-" + (ctx == null ? "local" : ctx.stageId() + "-" + ctx.partitionId() + "-"
-                + ctx.attemptNumber()) + "-" + UUID.randomUUID();
-        Path scratch = store.scratch(FramesCommit.stagingDir(attempt));
+        Path scratch = TaskFrameFiles.attemptScratch(store, "remote");
         RemoteSettings settings = RemoteSettings.of(spec);
         RemoteRenderer renderer = new RemoteRenderer(settings, Credentials.key(settings.credentialsFile(),
                 "STORYREEL_REMOTE_KEY"), new JobLedger(new HadoopLedgerFiles(spec.out()), RunLayout.REMOTE_JOBS),
@@ -189,11 +179,7 @@ final class RemoteRenderWork {
         } finally {
             counters.add(renderer.stats().totals());
             renderer.close();
-            try (Stream<Path> left = Files.walk(scratch)) {
-                left.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (UncheckedIOException | IOException ignored) {
-                // gone already; recover() deletes staging leftovers at the next start anyway
-            }
+            TaskFrameFiles.discardScratch(scratch);
         }
         return new RenderStage.TaskResult(emitted.size(), frames, 0, List.of());
     }

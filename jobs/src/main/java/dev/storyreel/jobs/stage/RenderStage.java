@@ -34,7 +34,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -42,9 +41,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Stream;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -258,10 +254,7 @@ public final class RenderStage {
     static Iterator<TaskResult> renderTask(Iterator<List<Job>> bins, RendererSpec choice, String codecName, String root,
                                            EncoderSettings encodeWith, Progress.Counters counters) throws IOException {
         OutputStore store = OutputStore.onExecutor(root);
-        TaskContext ctx = TaskContext.get();
-        String attempt = "render-" + (ctx == null ? "local" : ctx.stageId() + "-" + ctx.partitionId() + "-" + ctx.attemptNumber())
-                + "-" + UUID.randomUUID();
-        Path scratch = store.scratch(FramesCommit.stagingDir(attempt));
+        Path scratch = TaskFrameFiles.attemptScratch(store, "render");
         Renderer renderer = ExecutorModels.jvm().renderer(choice);
         FrameCodec codec = FrameCodec.named(codecName);
         String device = TaskDevice.label();
@@ -318,11 +311,7 @@ public final class RenderStage {
             }
             files.commit();
         } finally {
-            try (Stream<Path> left = Files.walk(scratch)) {
-                left.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (UncheckedIOException | IOException ignored) {
-                // the folder is gone already; recover() deletes staging leftovers at the next start anyway
-            }
+            TaskFrameFiles.discardScratch(scratch);
         }
         return List.of(new TaskResult(shots, frames, segments, failures)).iterator();
     }

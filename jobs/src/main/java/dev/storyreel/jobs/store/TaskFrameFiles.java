@@ -32,6 +32,26 @@ public final class TaskFrameFiles implements AutoCloseable {
         }
     }
 
+    /**
+     * A new staging folder for this task attempt ({@code kind}, the Spark stage, partition and attempt,
+     * a random suffix): executor-local, or under {@code _frames-work/staging/} on a local store.
+     */
+    public static Path attemptScratch(OutputStore store, String kind) {
+        org.apache.spark.TaskContext ctx = org.apache.spark.TaskContext.get();
+        String attempt = kind + "-" + (ctx == null ? "local" : ctx.stageId() + "-" + ctx.partitionId() + "-"
+                + ctx.attemptNumber()) + "-" + java.util.UUID.randomUUID();
+        return store.scratch(FramesCommit.stagingDir(attempt));
+    }
+
+    /** Deletes a task attempt's staging folder (what a killed task leaves, {@link FramesCommit#recover} removes). */
+    public static void discardScratch(Path scratch) {
+        try (java.util.stream.Stream<Path> left = Files.walk(scratch)) {
+            left.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (UncheckedIOException | IOException ignored) {
+            // the folder is gone already; recover() deletes staging leftovers at the next start anyway
+        }
+    }
+
     /** Files are written under {@code scratch} (an executor-local folder) until committed. */
     public TaskFrameFiles(OutputStore store, Path scratch) {
         this.store = store;
