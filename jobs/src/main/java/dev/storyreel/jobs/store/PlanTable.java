@@ -74,14 +74,7 @@ public final class PlanTable {
                 rows.add(row(plan, s, renderer));
             }
         }
-        org.apache.hadoop.fs.Path dir = store.resolve(RunLayout.PLAN);
-        store.deleteTableEntries(dir);
-        spark.createDataFrame(rows, SCHEMA)
-                .coalesce(1)
-                .write()
-                .mode(SaveMode.Append)
-                .partitionBy("film_id")
-                .parquet(dir.toString());
+        write(store, spark.createDataFrame(rows, SCHEMA).coalesce(1));
     }
 
     /**
@@ -90,14 +83,15 @@ public final class PlanTable {
      */
     public static void write(SparkSession spark, OutputStore store, org.apache.spark.api.java.JavaRDD<FilmPlan> plans,
                              RendererInfo renderer) {
-        org.apache.spark.api.java.JavaRDD<Row> rows = plans.flatMap(p -> p.shots().stream().map(s -> row(p, s, renderer)).iterator());
+        write(store, spark.createDataFrame(
+                plans.flatMap(p -> p.shots().stream().map(s -> row(p, s, renderer)).iterator()), SCHEMA));
+    }
+
+    /** Replaces the table entries of {@code plan/} (a user's files there stay) with these rows, by film. */
+    private static void write(OutputStore store, org.apache.spark.sql.Dataset<Row> rows) {
         org.apache.hadoop.fs.Path dir = store.resolve(RunLayout.PLAN);
         store.deleteTableEntries(dir);
-        spark.createDataFrame(rows, SCHEMA)
-                .write()
-                .mode(SaveMode.Append)
-                .partitionBy("film_id")
-                .parquet(dir.toString());
+        rows.write().mode(SaveMode.Append).partitionBy("film_id").parquet(dir.toString());
     }
 
     /** The plan table of this run's output (its film partitions only: a user's file beside them is not read). */
