@@ -5,7 +5,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
-import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
@@ -15,25 +14,21 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
-import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_copy;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
 import dev.storyreel.assemble.FfmpegException;
+import dev.storyreel.assemble.Mp4Output;
 import dev.storyreel.assemble.FfmpegLogging;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.javacpp.PointerPointer;
@@ -76,17 +71,9 @@ public final class AudioMuxer {
             if (audioStreams == 0) {
                 throw new IOException(soundtrack + " has no audio stream");
             }
-            AVIOContext io = new AVIOContext(null);
-            FfmpegException.check(avio_open(io, output.toString(), AVIO_FLAG_WRITE), "opening for writing", output);
-            out.pb(io);
+            Mp4Output.open(out, output);
             opened = true;
-            AVDictionary options = new AVDictionary(null);
-            try {
-                av_dict_set(options, "movflags", "+faststart", 0);
-                FfmpegException.check(avformat_write_header(out, options), "writing the MP4 header", output);
-            } finally {
-                av_dict_free(options);
-            }
+            Mp4Output.writeFaststartHeader(out, output);
             boolean moreV = next(v, pv, mapV, film);
             boolean moreA = next(a, pa, mapA, soundtrack);
             while (moreV || moreA) {
